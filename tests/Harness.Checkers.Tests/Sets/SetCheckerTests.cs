@@ -75,7 +75,7 @@ public class SetCheckerTests
         Assert.That(r.Stats["lost-count"], Is.EqualTo(0L));
         var a = r.Anomalies.Single();
         Assert.That(a.Kind, Is.EqualTo("divergent"));
-        Assert.That(a.Explanation, Does.Contain("add 4").And.Contain("those of pg3 do not").And.Contain("pg1, pg2 contain it"));
+        Assert.That(a.Explanation, Does.Contain("add 4").And.Contain("those of pg3, made after the acknowledgement, do not").And.Contain("pg1, pg2 contain it"));
     }
 
     [Test]
@@ -124,7 +124,7 @@ public class SetCheckerTests
         var h = FiveAcknowledged().Call(6, "add", 6L, 60, 65, OpType.Info, 6L, "pg1", "timeout");
         var r = Check(FinalReads(h, [1, 2, 3, 4, 5, 6], [1, 2, 3, 4, 5]));
         Assert.That(r.Validity, Is.EqualTo(Validity.Invalid));
-        Assert.That(r.Anomalies.Single().Explanation, Does.Contain("ended unknown (info)").And.Contain("those of pg2 do not"));
+        Assert.That(r.Anomalies.Single().Explanation, Does.Contain("ended unknown (info)").And.Contain("those of pg2, made after another final read had shown it, do not"));
     }
 
     [Test]

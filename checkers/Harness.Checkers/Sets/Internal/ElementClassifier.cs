@@ -10,8 +10,10 @@ internal static class ElementClassifier
 {
     public static IEnumerable<ElementVerdict> Classify(SetHistory set)
     {
-        var universe = new SortedSet<long>(set.Adds.Keys);
-        foreach (var read in set.FinalReads) universe.UnionWith(read.Elements);
+        var seen = new HashSet<long>(set.Adds.Keys);
+        foreach (var read in set.FinalReads) seen.UnionWith(read.Elements);
+        var universe = seen.ToArray();
+        Array.Sort(universe);
         foreach (var element in universe)
         {
             var holding = set.FinalReads.Where(r => r.Elements.Contains(element)).ToList();

@@ -30,8 +30,8 @@ internal static class SetExplanations
             ElementFate.Lost =>
                 $"{AddText(add!)} but is missing from the final reads of {Nodes(v.Missing)}",
             ElementFate.Divergent =>
-                $"{AddText(add!)}; the final reads of {Nodes(v.Holding)} contain it but those of {Nodes(v.Missing)} do not " +
-                "(made after it was visible): the replicas did not converge",
+                $"{AddText(add!)}; the final reads of {Nodes(v.Holding)} contain it but those of {Nodes(v.Missing)}, made after " +
+                (add!.IsAcknowledged ? "the acknowledgement" : "another final read had shown it") + ", do not: the replicas did not converge",
             ElementFate.Unexpected =>
                 $"element {v.Element} was never added, yet the final reads of {Nodes(v.Holding)} contain it",
             ElementFate.FailedButPresent =>
