@@ -43,7 +43,7 @@ public static class CheckCommand
         var opts = new Dictionary<string, string>(options);
         if (p.GetValue(InitialValue) is { } iv) opts["initial-value"] = iv;
         if (p.GetValue(ConsistencyModel) is { } cm) opts["consistency-model"] = cm;
-        if (p.GetValue(NoPartition)) opts["partition"] = "false";
+        if (p.GetValue(NoPartition)) opts["split"] = "false";
         var history = HistoryFiles.Read(file, p.GetValue(Format));
         var watch = Stopwatch.StartNew();
         var limit = p.GetValue(TimeLimit);

@@ -19,6 +19,7 @@ internal sealed class RunOptions
     public Option<long> Seed { get; } = new("--seed") { Description = "Seed for the operation and fault schedule (same seed, same schedule).", DefaultValueFactory = _ => D.Seed };
     public Option<string> ReadFrom { get; } = new("--read-from") { Description = "Where reads go: primary | followers.", DefaultValueFactory = _ => D.ReadFrom };
     public Option<string> Isolation { get; } = new("--isolation") { Description = "Transaction isolation for list-append: read-committed | repeatable-read | serializable.", DefaultValueFactory = _ => D.Isolation };
+    public Option<string> ConsistencyModel { get; } = new("--consistency-model") { Description = "list-append: model to check against (read-committed, repeatable-read, snapshot-isolation, serializable, strict-serializable, ...).", DefaultValueFactory = _ => D.ConsistencyModel };
     public Option<double> NemesisInterval { get; } = new("--nemesis-interval") { Description = "Seconds of calm before each fault.", DefaultValueFactory = _ => D.NemesisIntervalSeconds };
     public Option<double> FaultDuration { get; } = new("--fault-duration") { Description = "Seconds each fault lasts.", DefaultValueFactory = _ => D.FaultDurationSeconds };
     public Option<double> Recovery { get; } = new("--recovery") { Description = "Seconds the healed cluster gets before final reads.", DefaultValueFactory = _ => D.RecoverySeconds };
@@ -30,7 +31,7 @@ internal sealed class RunOptions
     public Option<string> Store { get; } = new("--store") { Description = "Directory for run output.", DefaultValueFactory = _ => "store" };
     public Option<bool> KeepCluster { get; } = new("--keep-cluster") { Description = "Leave the cluster running after the run (remove it later with 'harness clean')." };
 
-    public IEnumerable<Option> All => [Database, Nodes, Replication, Workload, Nemesis, TimeLimit, Concurrency, Rate, Seed, ReadFrom, Isolation,
+    public IEnumerable<Option> All => [Database, Nodes, Replication, Workload, Nemesis, TimeLimit, Concurrency, Rate, Seed, ReadFrom, Isolation, ConsistencyModel,
         NemesisInterval, FaultDuration, Recovery, OpTimeout, OpsPerKey, BaseImage, CheckTimeLimit, Name, Store, KeepCluster];
 
     public TestSpec ToSpec(ParseResult p)
@@ -50,6 +51,7 @@ internal sealed class RunOptions
             Seed = p.GetValue(Seed),
             ReadFrom = p.GetValue(ReadFrom)!,
             Isolation = p.GetValue(Isolation)!,
+            ConsistencyModel = p.GetValue(ConsistencyModel)!,
             NemesisIntervalSeconds = p.GetValue(NemesisInterval),
             FaultDurationSeconds = p.GetValue(FaultDuration),
             RecoverySeconds = p.GetValue(Recovery),

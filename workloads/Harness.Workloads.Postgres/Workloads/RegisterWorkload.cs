@@ -19,8 +19,11 @@ public sealed class RegisterWorkload(TestSpec test, PostgresEndpoints endpoints)
 {
     public string Name => "register";
 
-    public IReadOnlyDictionary<string, string> CheckerOptions { get; } =
+    /// <summary>Keys are independent registers that start absent, compared and set.</summary>
+    public static IReadOnlyDictionary<string, string> DefaultCheckerOptions { get; } =
         new Dictionary<string, string> { ["model"] = "cas-register", ["independent"] = "true" };
+
+    public IReadOnlyDictionary<string, string> CheckerOptions => DefaultCheckerOptions;
 
     public IClient OpenClient(ClientContext context) => new Client(endpoints, context, test.ReadFrom == "followers");
 
@@ -28,7 +31,11 @@ public sealed class RegisterWorkload(TestSpec test, PostgresEndpoints endpoints)
 
     public IGenerator? FinalGenerator() => null;
 
-    public IChecker Checker() => new CompositeChecker("register", [new LinearizabilityChecker(), new StaleReadChecker(), new StatsChecker()]);
+    public IChecker Checker() => CreateChecker();
+
+    /// <summary>Linearizability is the verdict; the stale-read checker adds readable witnesses with their staleness.</summary>
+    public static IChecker CreateChecker() =>
+        new CompositeChecker("register", [new LinearizabilityChecker(), new StaleReadChecker(), new StatsChecker()]);
 
     public async Task SetupAsync(CancellationToken cancellationToken)
     {

@@ -30,7 +30,9 @@ public sealed class SetWorkload(PostgresEndpoints endpoints) : IWorkload, IWorkl
 
     public IGenerator? FinalGenerator() => Gen.EachProcess(() => Gen.Once("read", null));
 
-    public IChecker Checker() => new CompositeChecker("set", [new SetChecker(), new StatsChecker()]);
+    public IChecker Checker() => CreateChecker();
+
+    public static IChecker CreateChecker() => new CompositeChecker("set", [new SetChecker(), new StatsChecker()]);
 
     public async Task SetupAsync(CancellationToken cancellationToken)
     {
