@@ -1,5 +1,4 @@
 using System.Text;
-using Harness.Core.Checking;
 
 namespace Harness.Reports.Internal;
 
