@@ -33,10 +33,11 @@ internal static class LatencyPlot
             if (xs[t].Count == 0) continue;
             var (x, y) = Downsample.Evenly(xs[t], ys[t]);
             var points = plot.Add.ScatterPoints(x, y, Color.FromHex(OpColors.HexOf(t)));
-            points.MarkerSize = 3;
+            points.MarkerSize = 4;
             points.LegendText = $"{OpColors.Name(t)} ({xs[t].Count})";
         }
-        PlotFrame.UseLogY(plot);
+        var all = ys.Values.SelectMany(l => l).ToList();
+        PlotFrame.UseLogY(plot, all.Min(), all.Max());
         return PlotFrame.ToDataUri(plot, run.EndSeconds);
     }
 }

@@ -34,15 +34,24 @@ internal static class PlotFrame
         return plot;
     }
 
-    /// <summary>Log-scale y axis for data already transformed with log10: ticks at powers of ten, labelled in plain units.</summary>
-    public static void UseLogY(Plot plot)
+    /// <summary>
+    /// Log-scale y axis for data already transformed with log10 (ScottPlot 5 has no log axis; its docs suggest
+    /// exactly this). Major ticks at 1, 2 and 5 times each power of ten when the data spans under three decades,
+    /// else at powers of ten only; minor ticks at every integer multiple. Labels are in plain units.
+    /// </summary>
+    public static void UseLogY(Plot plot, double minLog, double maxLog)
     {
-        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
-        {
-            LabelFormatter = y => Math.Pow(10, y).ToString("G4", CultureInfo.InvariantCulture),
-            MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
-            IntegerTicksOnly = true,
-        };
+        var ticks = new ScottPlot.TickGenerators.NumericManual();
+        var fine = maxLog - minLog < 3;
+        for (var decade = (int)Math.Floor(minLog) - 1; decade <= (int)Math.Ceiling(maxLog) + 1; decade++)
+            for (var k = 1; k <= 9; k++)
+            {
+                var position = decade + Math.Log10(k);
+                if (k == 1 || (fine && k is 2 or 5))
+                    ticks.AddMajor(position, (k * Math.Pow(10, decade)).ToString("G4", CultureInfo.InvariantCulture));
+                else ticks.AddMinor(position);
+            }
+        plot.Axes.Left.TickGenerator = ticks;
     }
 
     /// <summary>Fixes the x range (autoscale would otherwise fit only the data), shows the legend, encodes a PNG.</summary>
