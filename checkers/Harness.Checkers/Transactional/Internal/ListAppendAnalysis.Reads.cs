@@ -4,14 +4,14 @@ namespace Harness.Checkers.Transactional.Internal;
 
 internal sealed partial class ListAppendAnalysis
 {
-    /// <summary>Each Ok read must be a prefix of its key's order; a prefix read inherits the order's garbage and
+    /// <summary>Each clean read must be a prefix of its key's order; a prefix read inherits the order's garbage and
     /// failed elements, and its last element must be its writer's final append to the key.</summary>
     private void CheckReads(AnomalyLog log)
     {
         _validRead = new bool[t.MopCount];
         for (var m = 0; m < t.MopCount; m++)
         {
-            if (!t.HasListValue(m) || !t.IsOk(TxnOf(m))) continue;
+            if (!_cleanRead[m]) continue;
             var k = t.Key[m];
             var read = t.ReadList(m);
             if (!read.SequenceEqual(t.ReadList(_best[k])[..read.Length]))

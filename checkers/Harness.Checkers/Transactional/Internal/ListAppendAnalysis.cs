@@ -15,6 +15,7 @@ internal sealed partial class ListAppendAnalysis(TxnTable t) : IDataAnalysis
 {
     private readonly Dictionary<long, int> _writerOf = new();
     private bool[] _lastAppend = [];
+    private bool[] _cleanRead = [];
     private bool[] _validRead = [];
     private bool[] _extRead = [];
     private int[] _best = [];
@@ -36,6 +37,7 @@ internal sealed partial class ListAppendAnalysis(TxnTable t) : IDataAnalysis
     public void Run(DependencyGraph.Builder edges, AnomalyLog log)
     {
         IndexAppends();
+        MarkCleanReads();
         ChooseOrders(log);
         CheckReads(log);
         ScanTransactions(edges, log);
@@ -59,6 +61,26 @@ internal sealed partial class ListAppendAnalysis(TxnTable t) : IDataAnalysis
         }
     }
 
+    /// <summary>A clean read is an Ok read of a key the transaction had not yet appended to: it shows committed
+    /// state only. Reads after the transaction's own appends are checked against those appends (internal), never
+    /// used to infer the version order, as under weak isolation they mix committed and uncommitted elements.</summary>
+    private void MarkCleanReads()
+    {
+        _cleanRead = new bool[t.MopCount];
+        for (var txn = 0; txn < t.Count; txn++)
+        {
+            if (!t.IsOk(txn)) continue;
+            int start = t.MopStart[txn], end = t.MopStart[txn + 1];
+            for (var m = start; m < end; m++)
+            {
+                if (!t.HasListValue(m)) continue;
+                _cleanRead[m] = true;
+                for (var j = start; j < m && _cleanRead[m]; j++)
+                    if (t.Kind[j] == MopKind.Append && t.Key[j] == t.Key[m]) _cleanRead[m] = false;
+            }
+        }
+    }
+
     private int WriterMop(int key, int value) => _writerOf.TryGetValue(Pair(key, value), out var m) ? m : -1;
 
     /// <summary>Picks each key's longest Ok read as its version order and checks it for duplicates, garbage and
@@ -70,7 +92,7 @@ internal sealed partial class ListAppendAnalysis(TxnTable t) : IDataAnalysis
         Array.Fill(_best, -1);
         for (var m = 0; m < t.MopCount; m++)
         {
-            if (!t.HasListValue(m) || !t.IsOk(TxnOf(m))) continue;
+            if (!_cleanRead[m]) continue;
             var k = t.Key[m];
             if (_best[k] < 0 || t.ReadLen[m] > t.ReadLen[_best[k]]) _best[k] = m;
         }
