@@ -72,4 +72,16 @@ public class SimulatedDatabaseTests
         }
         Assert.That(caught, Is.GreaterThan(20));
     }
+
+    [Test]
+    public void ALargeAnomalousHistoryKeepsAFewExamplesAndCountsTheRest()
+    {
+        var h = SimulatedClients.Run(new SimulatedDatabase(SimulatedIsolation.LosesUpdates), 42, 3000, registers: false, clients: 8, keys: 5);
+        var r = new TransactionalChecker(TransactionalChecker.ListAppend, "serializable").Check(h, CheckContext.Default);
+        Assert.That(r.Validity, Is.EqualTo(Validity.Invalid));
+        Assert.That(r.AnomalyCounts["lost-update"], Is.GreaterThan(5));
+        Assert.That(r.Anomalies.Count(a => a.Kind == "lost-update"), Is.EqualTo(5));
+        Assert.That(r.Anomalies.GroupBy(a => a.Kind).Select(g => g.Count()), Is.All.LessThanOrEqualTo(5));
+        Assert.That(r.Stats["cycle-search-timeouts"], Is.EqualTo(0L));
+    }
 }
