@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Harness.Checkers.Linearizability;
 using Harness.Checkers.Transactional;
+using Harness.Core.Checking;
 using Spectre.Console;
 
 namespace Harness.Cli.Commands;
@@ -58,9 +59,13 @@ public static class BenchCommand
         cmd.SetAction(p =>
         {
             var outDir = p.GetValue(Out)!;
-            var path = ElleBenchmark.Run(p.GetValue(txns), p.GetValue(seed), outDir, Console.Out);
+            var r = ElleBenchmark.Measure(p.GetValue(txns), p.GetValue(seed));
+            var path = Path.Combine(outDir, "bench-elle.md");
+            ElleBenchmark.WriteReport(path, [r], "Measured by `harness bench elle`.");
+            AnsiConsole.MarkupLine($"{r.Transactions} transactions: generated in {r.GenerateSeconds:0.00} s, checked in [bold]{r.CheckSeconds:0.000} s[/] " +
+                $"({r.Edges} edges, peak {r.PeakWorkingSetBytes / 1048576.0:0} MiB), verdict {r.Validity.Word()}");
             AnsiConsole.MarkupLine($"wrote [blue]{Markup.Escape(path)}[/]");
-            return 0;
+            return r.Validity == Harness.Core.Checking.Validity.Valid ? 0 : ExitCodes.Invalid;
         });
         return cmd;
     }
