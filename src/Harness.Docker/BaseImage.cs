@@ -16,6 +16,7 @@ public static class BaseImage
 
     private static readonly TimeSpan PullTimeout = TimeSpan.FromSeconds(20);
     private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static readonly Dictionary<string, string> Resolved = new(StringComparer.Ordinal);
 
     /// <summary>Returns an image name to build <c>FROM</c>: <paramref name="configured"/> if usable, else <see cref="LocalTag"/>.</summary>
     public static async Task<string> EnsureAsync(string configured, IProgress<string>? progress, CancellationToken cancellationToken)
@@ -24,17 +25,27 @@ public static class BaseImage
         await Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (await docker.ImageExistsAsync(configured, cancellationToken).ConfigureAwait(false)) return configured;
-            if (configured != LocalTag && await TryPullAsync(docker, configured, progress, cancellationToken).ConfigureAwait(false))
-                return configured;
-            if (await docker.ImageExistsAsync(LocalTag, cancellationToken).ConfigureAwait(false)) return LocalTag;
-            await BuildLocalAsync(progress, cancellationToken).ConfigureAwait(false);
-            return LocalTag;
+            // A failed pull is remembered for the life of the process, so only the first cluster pays for it.
+            if (Resolved.TryGetValue(configured, out var known) && await docker.ImageExistsAsync(known, cancellationToken).ConfigureAwait(false))
+                return known;
+            var resolved = await ResolveAsync(docker, configured, progress, cancellationToken).ConfigureAwait(false);
+            Resolved[configured] = resolved;
+            return resolved;
         }
         finally
         {
             Gate.Release();
         }
+    }
+
+    private static async Task<string> ResolveAsync(DockerCli docker, string configured, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        if (await docker.ImageExistsAsync(configured, cancellationToken).ConfigureAwait(false)) return configured;
+        if (configured != LocalTag && await TryPullAsync(docker, configured, progress, cancellationToken).ConfigureAwait(false))
+            return configured;
+        if (await docker.ImageExistsAsync(LocalTag, cancellationToken).ConfigureAwait(false)) return LocalTag;
+        await BuildLocalAsync(progress, cancellationToken).ConfigureAwait(false);
+        return LocalTag;
     }
 
     private static async Task<bool> TryPullAsync(DockerCli docker, string image, IProgress<string>? progress, CancellationToken cancellationToken)

@@ -46,7 +46,10 @@ public sealed class ContainerCluster : IKillable, IPausable, IPartitionable, IAs
 
     public string Ip(string node) => ips.TryGetValue(node, out var ip) ? ip : throw new InvalidOperationException($"no IP for {node}: create the network first");
 
-    public int HostPort(string node) => ports.TryGetValue(node, out var port) ? port : throw new InvalidOperationException($"{node} has not been started");
+    public int HostPort(string node)
+    {
+        lock (ports) return ports.TryGetValue(node, out var port) ? port : throw new InvalidOperationException($"{node} has not been started");
+    }
 
     /// <summary>Creates the network on a free /24 and assigns each node its IP (.11, .12, ...).</summary>
     public async Task CreateNetworkAsync(CancellationToken cancellationToken)
