@@ -154,6 +154,7 @@ public sealed class ContainerCluster : IKillable, IPausable, IPartitionable, IAs
         foreach (var (key, value) in spec.Environment.OrderBy(kv => kv.Key, StringComparer.Ordinal)) args.AddRange(["-e", $"{key}={value}"]);
         args.AddRange(spec.ExtraRunArguments ?? []);
         args.Add(spec.Image);
+        args.AddRange(spec.Command ?? []);
         return args;
     }
 
