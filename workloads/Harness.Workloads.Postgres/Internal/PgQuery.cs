@@ -14,10 +14,12 @@ internal static class PgQuery
     {
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         cts.CancelAfter(deadline);
-        var query = RowsAsync(connectionString, sql, cts.Token);
+        // No waiting for the server to acknowledge a cancellation: a frozen server never would.
+        var quick = new NpgsqlConnectionStringBuilder(connectionString) { CancellationTimeout = -1, Timeout = Math.Max(1, (int)Math.Ceiling(deadline.TotalSeconds)) }.ConnectionString;
+        var query = RowsAsync(quick, sql, cts.Token);
         try
         {
-            return await query.WaitAsync(deadline + TimeSpan.FromMilliseconds(500), cancellationToken).ConfigureAwait(false);
+            return await query.WaitAsync(deadline + TimeSpan.FromMilliseconds(200), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception) when (!cancellationToken.IsCancellationRequested)
         {
