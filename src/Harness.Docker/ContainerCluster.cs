@@ -54,23 +54,9 @@ public sealed class ContainerCluster : IKillable, IPausable, IPartitionable, IAs
     /// <summary>Creates the network on a free /24 and assigns each node its IP (.11, .12, ...).</summary>
     public async Task CreateNetworkAsync(CancellationToken cancellationToken)
     {
-        var random = new Random();
-        for (var attempt = 0; attempt < 40; attempt++)
-        {
-            var prefix = string.Create(CultureInfo.InvariantCulture, $"10.{random.Next(200, 250)}.{random.Next(0, 256)}");
-            string[] args = ["network", "create", "--driver", "bridge", "--subnet", $"{prefix}.0/24", "--gateway", $"{prefix}.1",
-                "-o", "com.docker.network.bridge.enable_ip_masquerade=false", .. Labels(null), NetworkName];
-            var result = await docker.RunAsync(args, ControlTimeout, cancellationToken).ConfigureAwait(false);
-            if (result.Succeeded)
-            {
-                Subnet = $"{prefix}.0/24";
-                for (var i = 0; i < Nodes.Count; i++) ips[Nodes[i]] = string.Create(CultureInfo.InvariantCulture, $"{prefix}.{11 + i}");
-                return;
-            }
-            if (!DockerErrors.IsSubnetTaken(result.Stderr) || result.Stderr.Contains(NetworkName, StringComparison.Ordinal))
-                throw new DockerException(string.Join(' ', args), result.ExitCode, result.Stderr);
-        }
-        throw new DockerException($"no free /24 subnet found for network {NetworkName}");
+        var prefix = await ClusterNetwork.CreateAsync(docker, NetworkName, Labels(null), cancellationToken).ConfigureAwait(false);
+        Subnet = $"{prefix}.0/24";
+        for (var i = 0; i < Nodes.Count; i++) ips[Nodes[i]] = string.Create(CultureInfo.InvariantCulture, $"{prefix}.{11 + i}");
     }
 
     /// <summary>Runs one node's container (detached); retries with another host port if the picked one was taken.</summary>
