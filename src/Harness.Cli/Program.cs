@@ -1,6 +1,64 @@
+using System.CommandLine;
+using Harness.Cli.Commands;
+using Harness.Cli.Terminal;
+using Harness.Core.Formats;
+
 namespace Harness.Cli;
 
+/// <summary>The <c>harness</c> command: verbs run, check, report, clean, images, bench (and test, run by the entry script).</summary>
 public static class Program
 {
-    public static int Main(string[] args) => args.Length == 0 ? 0 : 0;
+    public static async Task<int> Main(string[] args)
+    {
+        var root = BuildRoot();
+        if (args.Length == 0 || args is ["--help"] or ["-h"] or ["help"])
+        {
+            FullHelp.Print(root, Console.Out);
+            return 0;
+        }
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var e in parsed.Errors) Console.Error.WriteLine("harness: " + e.Message);
+            Console.Error.WriteLine("See 'harness --help'.");
+            return ExitCodes.BadInput;
+        }
+        using var cts = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            Console.Error.WriteLine("harness: interrupted; cleaning up (press Ctrl-C again to abandon)");
+            if (cts.IsCancellationRequested) Environment.Exit(130);
+            cts.Cancel();
+        };
+        try
+        {
+            return await parsed.InvokeAsync(cancellationToken: cts.Token);
+        }
+        catch (Exception e) when (Unwrap(e) is UsageException or HistoryFormatException or FileNotFoundException or DirectoryNotFoundException)
+        {
+            Console.Error.WriteLine("harness: " + Unwrap(e).Message);
+            return ExitCodes.BadInput;
+        }
+        catch (Exception e)
+        {
+            Console.Error.WriteLine("harness: internal error: " + e);
+            return ExitCodes.InternalError;
+        }
+    }
+
+    private static Exception Unwrap(Exception e) => e is AggregateException { InnerException: { } inner } ? Unwrap(inner) : e;
+
+    public static RootCommand BuildRoot()
+    {
+        var root = new RootCommand("Harness: Jepsen-style consistency testing of replicated databases on Docker.");
+        root.Subcommands.Add(RunCommand.Build());
+        root.Subcommands.Add(CheckCommand.Build());
+        root.Subcommands.Add(ReportCommand.Build());
+        root.Subcommands.Add(CleanCommand.Build());
+        root.Subcommands.Add(ImagesCommand.Build());
+        root.Subcommands.Add(BenchCommand.Build());
+        root.Subcommands.Add(new Command("test", "Run the test suite (unit + Docker integration) and print 'N passed, N failed'. Handled by the ./harness entry script; extra arguments go to 'dotnet test' (e.g. --filter TestCategory!=Docker)."));
+        return root;
+    }
 }

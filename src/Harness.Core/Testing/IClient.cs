@@ -13,8 +13,9 @@ public interface IClient : IAsyncDisposable
     Task<Completion> InvokeAsync(Op invocation, CancellationToken cancellationToken);
 }
 
-/// <summary>How an operation ended; the runner stamps index, time and process.</summary>
-public readonly record struct Completion(OpType Type, object? Value, string? Error = null)
+/// <summary>How an operation ended; the runner stamps index, time and process. <see cref="Node"/> names the node
+/// that served it when that differs from the process's own (e.g. a write routed to the primary).</summary>
+public readonly record struct Completion(OpType Type, object? Value, string? Error = null, string? Node = null)
 {
     public static Completion Ok(object? value) => new(OpType.Ok, value);
     public static Completion Fail(object? value, string error) => new(OpType.Fail, value, error);

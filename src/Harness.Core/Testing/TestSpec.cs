@@ -27,6 +27,8 @@ public sealed record TestSpec
     public string ReadFrom { get; init; } = "primary";
     /// <summary>read-committed | repeatable-read | serializable, for transactional workloads.</summary>
     public string Isolation { get; init; } = "serializable";
+    /// <summary>Transactional workloads: the consistency model the history is checked against.</summary>
+    public string ConsistencyModel { get; init; } = "serializable";
     /// <summary>Seconds between the end of one fault and the start of the next (and before the first).</summary>
     public double NemesisIntervalSeconds { get; init; } = 8;
     /// <summary>How long each fault lasts.</summary>

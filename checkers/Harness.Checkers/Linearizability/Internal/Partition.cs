@@ -1,0 +1,47 @@
+using Harness.Core.Checking;
+using Harness.Core.History;
+
+namespace Harness.Checkers.Linearizability.Internal;
+
+/// <summary>One independently checked part of a history (a key, or the whole history): its calls encoded for
+/// a fresh model instance, and the outcome of searching it. Crashed read-only calls constrain nothing and are
+/// left out of <see cref="Calls"/>.</summary>
+internal sealed class Partition
+{
+    public object? Key { get; }
+    public bool Keyed { get; }
+    public List<HistoryCall> Calls { get; } = [];
+    public SearchProblem? Problem { get; }
+    public string? EncodingError { get; }
+    public SearchOutcome? Outcome { get; set; }
+
+    public Partition(object? key, bool keyed, IReadOnlyList<HistoryCall> calls, IModel model)
+    {
+        Key = key;
+        Keyed = keyed;
+        var ops = new List<ModelOp>(calls.Count);
+        foreach (var c in calls)
+        {
+            if (!model.TryEncode(c.Invoke.F, c.Input, c.Output, !c.Crashed, out var op, out var error))
+            {
+                EncodingError = $"operation {c.Invoke.Index}: {error}";
+                return;
+            }
+            if (c.Crashed && model.IsReadOnly(op)) continue;
+            ops.Add(op);
+            Calls.Add(c);
+        }
+        Problem = new SearchProblem(model, [.. ops],
+            Calls.Select(c => c.InvokeAt).ToArray(), Calls.Select(c => c.ReturnAt).ToArray(), Calls.Select(c => c.Crashed).ToArray());
+    }
+
+    public string KeyText => Keyed ? ValueText.Format(Key) : "";
+
+    public Validity Search(SearchBudget budget)
+    {
+        Outcome = EncodingError is not null
+            ? new SearchOutcome(Validity.Unknown, EncodingError, [], 0, -1)
+            : WglSearch.Run(Problem!, budget);
+        return Outcome.Validity;
+    }
+}

@@ -1,0 +1,71 @@
+namespace Harness.Checkers.Linearizability.Internal;
+
+/// <summary>
+/// The cache of configurations the search has already reached: (set of linearized calls as a bitset, model
+/// state). Open addressing over a flat word store, so adding a configuration allocates nothing but growth.
+/// The caller supplies the hash (kept incrementally by the search: Zobrist xor of the calls, mixed with the state).
+/// </summary>
+internal sealed class VisitedSet
+{
+    private readonly int _words;
+    private ulong[] _bits;
+    private int[] _states;
+    private ulong[] _hashes;
+    private int[] _table;
+    private int _count;
+
+    public VisitedSet(int words)
+    {
+        _words = words;
+        _bits = new ulong[words * 1024];
+        _states = new int[1024];
+        _hashes = new ulong[1024];
+        _table = new int[4096];
+    }
+
+    public int Count => _count;
+
+    public long Bytes => (long)_bits.Length * 8 + (long)_states.Length * 12 + (long)_table.Length * 4;
+
+    /// <summary>Adds the configuration; false if it was already present.</summary>
+    public bool Add(ulong[] bits, int state, ulong hash)
+    {
+        var mask = _table.Length - 1;
+        var slot = (int)(hash ^ (hash >> 29)) & mask;
+        while (true)
+        {
+            var entry = _table[slot] - 1;
+            if (entry < 0) break;
+            if (_hashes[entry] == hash && _states[entry] == state &&
+                _bits.AsSpan(entry * _words, _words).SequenceEqual(bits)) return false;
+            slot = (slot + 1) & mask;
+        }
+        if (_count == _states.Length) GrowStore();
+        bits.AsSpan().CopyTo(_bits.AsSpan(_count * _words, _words));
+        _states[_count] = state;
+        _hashes[_count] = hash;
+        _table[slot] = ++_count;
+        if (_count * 2 > _table.Length) Rehash();
+        return true;
+    }
+
+    private void GrowStore()
+    {
+        Array.Resize(ref _bits, _bits.Length * 2);
+        Array.Resize(ref _states, _states.Length * 2);
+        Array.Resize(ref _hashes, _hashes.Length * 2);
+    }
+
+    private void Rehash()
+    {
+        _table = new int[_table.Length * 2];
+        var mask = _table.Length - 1;
+        for (var e = 0; e < _count; e++)
+        {
+            var hash = _hashes[e];
+            var slot = (int)(hash ^ (hash >> 29)) & mask;
+            while (_table[slot] != 0) slot = (slot + 1) & mask;
+            _table[slot] = e + 1;
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using Harness.Checkers.Linearizability.Internal;
+using Harness.Core.Checking;
+using Harness.Core.History;
+
+namespace Harness.Checkers.Linearizability;
+
+/// <summary>
+/// Checks that a history is linearizable: that every operation appears to take effect atomically at some point
+/// between its invocation and its completion, in an order that a sequential <see cref="IModel"/> accepts.
+/// Ok operations happened, failed ones did not (they are dropped), and crashed (Info or never completed) ones
+/// may take effect at any point after their invocation, or never. Keyed histories are split by key and the keys
+/// checked in parallel (linearizability is compositional), stopping at the first key that fails. The search is
+/// WGL with Lowe's cache (see <c>Internal/WglSearch</c>); on failure the result explains the longest
+/// linearizable prefix, the operation that cannot be placed and why, with a shrunk witness.
+/// Options come from <see cref="CheckContext.Options"/>: <c>model</c>, <c>initial-value</c>, <c>split</c>.
+/// </summary>
+public sealed class LinearizabilityChecker(LinearizabilityOptions defaults) : IChecker
+{
+    public LinearizabilityChecker() : this(new LinearizabilityOptions())
+    {
+    }
+
+    public string Name => "linearizability";
+
+    public CheckResult Check(History history, CheckContext context)
+    {
+        var options = defaults.With(context);
+        var clock = Stopwatch.StartNew();
+        if (!ModelCatalog.IsKnown(options.Model))
+            return new CheckResult(Name, Validity.Unknown, $"unknown model \"{options.Model}\"; known: {string.Join(", ", ModelCatalog.Names)}");
+        var budget = SearchBudget.For(options.TimeLimit, context.Cancellation);
+        var calls = HistoryCall.From(history);
+        var parts = PartitionPlan.Make(calls, options, out var splitError);
+        if (splitError is not null)
+            return new CheckResult(Name, Validity.Unknown, "cannot split the history by key: " + splitError);
+        PartitionSearch.Run(parts, budget, options.Parallel);
+        var searchMs = clock.Elapsed.TotalMilliseconds;
+        var invalid = parts.FirstOrDefault(p => p.Outcome?.Validity == Validity.Invalid);
+        var anomalies = invalid is null
+            ? []
+            : new[] { NonlinearizableAnomaly.Build(invalid, options.Model, SearchBudget.For(options.ShrinkLimit, context.Cancellation)) };
+        var validity = invalid is not null ? Validity.Invalid
+            : parts.Any(p => p.Outcome?.Validity != Validity.Valid) ? Validity.Unknown : Validity.Valid;
+        var stats = Stats(history, calls, parts, options, searchMs, clock.Elapsed.TotalMilliseconds);
+        return new CheckResult(Name, validity, Summary(validity, parts, invalid, options))
+        {
+            Anomalies = anomalies,
+            AnomalyCounts = invalid is null ? new Dictionary<string, long>() : new Dictionary<string, long> { ["nonlinearizable"] = 1 },
+            Stats = stats,
+        };
+    }
+
+    private static string Summary(Validity validity, List<Partition> parts, Partition? invalid, LinearizabilityOptions options)
+    {
+        var scope = parts.Count > 1 || parts.FirstOrDefault()?.Keyed == true ? $" ({parts.Count} keys checked independently)" : "";
+        return validity switch
+        {
+            Validity.Valid => $"linearizable for the {options.Model} model{scope}",
+            Validity.Invalid => $"not linearizable for the {options.Model} model{(invalid!.Keyed ? " on key " + invalid.KeyText : "")}{scope}",
+            _ => "unknown: " + string.Join("; ", parts.Where(p => p.Outcome?.Validity == Validity.Unknown)
+                .Select(p => (p.Keyed ? $"key {p.KeyText}: " : "") + p.Outcome!.Reason).Distinct().Take(3)),
+        };
+    }
+
+    private static Dictionary<string, object?> Stats(History history, List<HistoryCall> calls, List<Partition> parts,
+        LinearizabilityOptions options, double searchMs, double totalMs) => new()
+    {
+        ["model"] = options.Model,
+        ["ops"] = (long)history.Ops.Count(o => o.IsInvoke && !o.IsNemesis),
+        ["checked-ops"] = (long)parts.Sum(p => p.Calls.Count),
+        ["crashed-ops"] = (long)calls.Count(c => c.Crashed),
+        ["keys"] = (long)(parts.Count == 1 && !parts[0].Keyed ? 0 : parts.Count),
+        ["configurations"] = parts.Sum(p => p.Outcome?.Configurations ?? 0),
+        ["search-steps"] = parts.Sum(p => p.Outcome?.Steps ?? 0),
+        ["search-ms"] = Math.Round(searchMs, 3),
+        ["elapsed-ms"] = Math.Round(totalMs, 3),
+    };
+}

@@ -1,0 +1,41 @@
+using Harness.Core.Checking;
+
+namespace Harness.Checkers.Linearizability;
+
+/// <summary>
+/// How to check: the model's name, its initial value (EDN/JSON text such as <c>0</c>, <c>nil</c>, <c>""</c>;
+/// null means the model's default), whether to split by key (null: kv always splits, registers split when every
+/// value is a [key value] pair), the time budget, the part of it shrinking may use, and whether keys are
+/// searched in parallel. <see cref="FromContext"/> takes <c>model</c>, <c>initial-value</c>,
+/// <c>independent</c> / <c>split</c> (true / false / auto) and the time limit from a <see cref="CheckContext"/>.
+/// </summary>
+public sealed record LinearizabilityOptions
+{
+    public string Model { get; init; } = "cas-register";
+    public string? InitialValue { get; init; }
+    public bool? SplitByKey { get; init; }
+    public TimeSpan? TimeLimit { get; init; }
+    public TimeSpan ShrinkLimit { get; init; } = TimeSpan.FromSeconds(2);
+    public bool Parallel { get; init; } = true;
+
+    /// <summary>These options overridden by whatever the context specifies.</summary>
+    public LinearizabilityOptions With(CheckContext context)
+    {
+        var split = context.Option("split") ?? context.Option("independent");
+        return this with
+        {
+            Model = context.Option("model") ?? Model,
+            InitialValue = context.Option("initial-value") ?? InitialValue,
+            SplitByKey = split switch
+            {
+                "true" or "yes" => true,
+                "false" or "no" => false,
+                "auto" => null,
+                _ => SplitByKey,
+            },
+            TimeLimit = context.TimeLimit ?? TimeLimit,
+        };
+    }
+
+    public static LinearizabilityOptions FromContext(CheckContext context) => new LinearizabilityOptions().With(context);
+}

@@ -1,0 +1,93 @@
+using Harness.Core.History;
+
+namespace Harness.Checkers.Transactional.Internal;
+
+/// <summary>
+/// Generates list-append histories from an in-memory store that runs each transaction atomically at its
+/// completion, so the history is strict serializable. Clients interleave (one invoked, another completing), keys
+/// rotate like Elle's generator (a key is retired after a fixed number of appends and a fresh one takes its slot), so
+/// lists stay short. Appended values are boxed once and shared by every read that returns them.
+/// </summary>
+internal sealed class SerializableListAppendStore(int seed, int clients, int activeKeys, int maxAppendsPerKey)
+{
+    private readonly Random _rng = new(seed);
+    private readonly Dictionary<long, List<object?>> _lists = new();
+    private readonly long[] _slots = Enumerable.Range(0, activeKeys).Select(i => (long)i).ToArray();
+    private long _nextKey = activeKeys;
+    private long _nextValue = 1;
+
+    public List<Op> Generate(int transactions)
+    {
+        var ops = new List<Op>(transactions * 2);
+        var open = new object?[]?[clients];
+        var started = 0;
+        var running = 0;
+        while (started < transactions || running > 0)
+        {
+            var c = _rng.Next(clients);
+            if (open[c] is null)
+            {
+                if (started >= transactions) continue;
+                started++;
+                running++;
+                open[c] = NewTxn();
+                ops.Add(new Op(ops.Count, ops.Count * 1000L, OpType.Invoke, c, "txn", open[c]));
+            }
+            else
+            {
+                ops.Add(new Op(ops.Count, ops.Count * 1000L, OpType.Ok, c, "txn", Apply(open[c]!)));
+                open[c] = null;
+                running--;
+            }
+        }
+        return ops;
+    }
+
+    private object?[] NewTxn()
+    {
+        var mops = new object?[_rng.Next(1, 5)];
+        for (var i = 0; i < mops.Length; i++)
+        {
+            var slot = _rng.Next(_slots.Length);
+            var key = _slots[slot];
+            if (_rng.Next(2) == 0)
+            {
+                mops[i] = new object?[] { "r", key, null };
+                continue;
+            }
+            mops[i] = new object?[] { "append", key, _nextValue++ };
+            if (!_lists.TryGetValue(key, out var list)) _lists[key] = list = new List<object?>();
+            if (list.Count + CountPending(mops, i, key) >= maxAppendsPerKey) _slots[slot] = _nextKey++;
+        }
+        return mops;
+    }
+
+    private static int CountPending(object?[] mops, int upTo, long key)
+    {
+        var n = 0;
+        for (var i = 0; i <= upTo; i++)
+            if (mops[i] is object?[] { } m && m[0] is "append" && (long)m[1]! == key) n++;
+        return n;
+    }
+
+    private object?[] Apply(object?[] mops)
+    {
+        var done = new object?[mops.Length];
+        for (var i = 0; i < mops.Length; i++)
+        {
+            var m = (object?[])mops[i]!;
+            var key = (long)m[1]!;
+            if (!_lists.TryGetValue(key, out var list)) _lists[key] = list = new List<object?>();
+            if (m[0] is "append")
+            {
+                list.Add(m[2]);
+                done[i] = m;
+            }
+            else
+            {
+                done[i] = new object?[] { "r", m[1], list.ToArray() };
+            }
+        }
+        return done;
+    }
+}

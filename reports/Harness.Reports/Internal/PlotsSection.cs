@@ -1,0 +1,36 @@
+using System.Text;
+
+namespace Harness.Reports.Internal;
+
+/// <summary>The plots, in order: latency, throughput, replication lag, and lost writes for each set checker.
+/// A plot with nothing to draw becomes a one-line note saying why.</summary>
+internal static class PlotsSection
+{
+    private const int MaxSetPlots = 5;
+
+    public static void Write(StringBuilder sb, RunData run, FaultPalette palette)
+    {
+        sb.Append("<section id=\"plots\"><h2>Plots</h2>\n");
+        NemesisSection.WriteLegend(sb, palette);
+        Image(sb, "latency", LatencyPlot.Render(run, palette), "No completed client operations to plot latency for.");
+        Image(sb, "throughput", ThroughputPlot.Render(run, palette), "No completed client operations to plot throughput for.");
+        var lag = LagPlot.Render(run, palette);
+        if (lag.Count == 0) sb.Append("<p class=\"note\">No replication-lag samples (lag.jsonl is missing or empty).</p>\n");
+        foreach (var uri in lag) Image(sb, "lag", uri, "");
+        var sets = run.Result?.Flatten().Where(r => r.Checker == "set").Take(MaxSetPlots).ToList() ?? [];
+        foreach (var set in sets)
+            Image(sb, "lost-writes", LostWritesPlot.Render(run, palette, set), "The set checker reports no acknowledged write lost.");
+        sb.Append("</section>\n");
+    }
+
+    private static void Image(StringBuilder sb, string kind, string? dataUri, string whenMissing)
+    {
+        if (dataUri is null)
+        {
+            sb.Append("<p class=\"note\">").Append(Html.Escape(whenMissing)).Append("</p>\n");
+            return;
+        }
+        sb.Append("<img class=\"plot\" alt=\"").Append(kind).Append(" plot\" data-plot=\"").Append(kind)
+          .Append("\" src=\"").Append(dataUri).Append("\">\n");
+    }
+}

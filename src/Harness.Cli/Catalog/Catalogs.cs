@@ -1,0 +1,54 @@
+using Harness.Core.Databases;
+using Harness.Core.Generators;
+using Harness.Core.Testing;
+using Harness.Runner.Nemeses;
+using Harness.Workloads.Postgres;
+using Harness.Workloads.Postgres.Workloads;
+
+namespace Harness.Cli.Catalog;
+
+/// <summary>
+/// Name-keyed catalogues (Jepsen's packages merged by name): a database name gives a cluster, a workload name a
+/// workload package, fault names a nemesis with its schedule. Only faults the database supports are offered.
+/// </summary>
+public static class Catalogs
+{
+    public static async Task EnsureImagesAsync(TestSpec test, IProgress<string> progress, CancellationToken ct) =>
+        await PostgresCluster.EnsureImagesAsync(test.BaseImage, progress, ct).ConfigureAwait(false);
+
+    public static (IDatabase Database, PostgresEndpoints Endpoints) Database(TestSpec test, string runId)
+    {
+        var cluster = new PostgresCluster(new PostgresClusterOptions(test.Nodes, test.Replication, runId, test.BaseImage));
+        return (cluster, new PostgresEndpoints(cluster.ConnectionString, cluster.Primary, cluster.Standbys));
+    }
+
+    public static IWorkload Workload(TestSpec test, PostgresEndpoints endpoints) => test.Workload switch
+    {
+        "register" => new RegisterWorkload(test, endpoints),
+        "set" => new SetWorkload(endpoints),
+        "list-append" => new ListAppendWorkload(test, endpoints),
+        _ => throw new UsageException($"unknown workload '{test.Workload}'"),
+    };
+
+    public static (INemesis? Nemesis, IGenerator? Schedule) Nemesis(TestSpec test, IDatabase db)
+    {
+        var parts = new List<INemesis>();
+        var primary = db as IHasPrimary;
+        foreach (var fault in test.Nemesis.Distinct())
+        {
+            INemesis? part = fault switch
+            {
+                "partition" when db is IPartitionable p => new PartitionNemesis(p, db.Nodes),
+                "kill" when db is IKillable k => NodeFaultNemesis.Kill(k, primary),
+                "pause" when db is IPausable z => NodeFaultNemesis.Pause(z, primary),
+                _ => null,
+            };
+            if (part is null) throw new UsageException($"{test.Database} does not support the '{fault}' fault");
+            parts.Add(part);
+        }
+        if (parts.Count == 0) return (null, null);
+        var schedule = FaultSchedule.Build(test.Nemesis.Distinct().ToList(), db.Nodes,
+            TimeSpan.FromSeconds(test.NemesisIntervalSeconds), TimeSpan.FromSeconds(test.FaultDurationSeconds));
+        return (new CompositeNemesis(parts), schedule);
+    }
+}

@@ -1,0 +1,78 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Harness.Cli.Catalog;
+using Harness.Cli.Terminal;
+using Harness.Core.Checking;
+using Harness.Core.Testing;
+using Harness.Runner;
+
+namespace Harness.Cli.Commands;
+
+/// <summary><c>harness check</c>: re-checks a stored run, or checks any history file (ours, Jepsen EDN, elle-cli
+/// JSON, Porcupine's logs) with a named model or workload, without a cluster.</summary>
+public static class CheckCommand
+{
+    private static readonly Option<string?> Model = new("--model") { Description = "Linearizability model: register | cas-register | kv | multi-register | set | queue | mutex." };
+    private static readonly Option<string?> Workload = new("--workload") { Description = "Workload checker: list-append | rw-register (transactional), register, set." };
+    private static readonly Option<string?> ConsistencyModel = new("--consistency-model") { Description = "Transactional model to check against (read-uncommitted ... strict-serializable).", DefaultValueFactory = _ => null };
+    private static readonly Option<string?> InitialValue = new("--initial-value") { Description = "Initial model state, e.g. 0 for a register (default: absent/empty)." };
+    private static readonly Option<string?> Format = new("--format") { Description = "History format: jsonl | edn | elle-json | porcupine-etcd | porcupine-kv (default: from the file name)." };
+    private static readonly Option<double> TimeLimit = new("--time-limit") { Description = "Seconds the check may take (0 = none); past it the verdict is unknown.", DefaultValueFactory = _ => 0 };
+    private static readonly Option<bool> Json = new("--json") { Description = "Print one JSON object (valid, model, ops, elapsed_ms, anomalies, not) instead of the summary." };
+    private static readonly Option<bool> NoPartition = new("--no-partition") { Description = "Linearizability: check the whole history as one, without splitting by key (slower; for comparison)." };
+    private static readonly Argument<string> Target = new("path") { Description = "A run directory (or 'latest'), or a history file." };
+
+    public static Command Build()
+    {
+        var cmd = new Command("check", "Check a stored run or a history file without a cluster; exit 0 valid, 1 invalid, 2 unknown.");
+        cmd.Arguments.Add(Target);
+        foreach (var o in new Option[] { Model, Workload, ConsistencyModel, InitialValue, Format, TimeLimit, Json, NoPartition }) cmd.Options.Add(o);
+        cmd.SetAction((p, ct) => Task.FromResult(Execute(p, ct)));
+        return cmd;
+    }
+
+    private static int Execute(ParseResult p, CancellationToken ct)
+    {
+        var target = p.GetValue(Target)!;
+        var store = new RunStore("store");
+        var runDir = Directory.Exists(target) || target == "latest" ? store.Resolve(target) : null;
+        var file = runDir is null ? target : Path.Combine(runDir, RunStore.HistoryFile);
+        if (!File.Exists(file)) throw new UsageException($"{file}: no such file");
+        var test = FindTest(runDir ?? Path.GetDirectoryName(Path.GetFullPath(file))!);
+        var (checker, options, label) = CheckerChoice.Choose(p.GetValue(Model), p.GetValue(Workload), test);
+        var opts = new Dictionary<string, string>(options);
+        if (p.GetValue(InitialValue) is { } iv) opts["initial-value"] = iv;
+        if (p.GetValue(ConsistencyModel) is { } cm) opts["consistency-model"] = cm;
+        if (p.GetValue(NoPartition)) opts["split"] = "false";
+        var history = HistoryFiles.Read(file, p.GetValue(Format));
+        var watch = Stopwatch.StartNew();
+        var limit = p.GetValue(TimeLimit);
+        var result = checker.Check(history, new CheckContext
+        {
+            TimeLimit = limit > 0 ? TimeSpan.FromSeconds(limit) : null,
+            Cancellation = ct,
+            Options = opts,
+        });
+        watch.Stop();
+        var written = new List<string>();
+        if (runDir is not null && test is not null)
+            written.AddRange(RunChecking.WriteAfterRecheck(runDir, test, result, watch.Elapsed, store.Root));
+        if (p.GetValue(Json)) Console.Out.WriteLine(CheckJson.Render(result, label, history, watch.Elapsed));
+        else RunSummary.Print(test, history, result, watch.Elapsed, written);
+        return RunCommand.ExitCodeFor(result.Validity);
+    }
+
+    private static TestSpec? FindTest(string dir)
+    {
+        var path = Path.Combine(dir, RunStore.TestFile);
+        if (!File.Exists(path)) return null;
+        try
+        {
+            return TestSpec.FromJson(File.ReadAllText(path));
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw new Harness.Core.Formats.HistoryFormatException(path, (int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1, "a test spec (JSON object): " + e.Message);
+        }
+    }
+}

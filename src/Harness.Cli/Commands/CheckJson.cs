@@ -1,0 +1,67 @@
+using System.Text.Json;
+using Harness.Core.Checking;
+using Harness.Core.Formats;
+
+namespace Harness.Cli.Commands;
+
+/// <summary>The one-object JSON verdict of <c>harness check --json</c>: valid (true | false | "unknown"), model,
+/// ops, elapsed_ms, anomalies (name -> count over all checkers), not (violated consistency models), summary.</summary>
+internal static class CheckJson
+{
+    public static string Render(CheckResult result, string model, Harness.Core.History.History history, TimeSpan elapsed)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = false }))
+        {
+            w.WriteStartObject();
+            w.WritePropertyName("valid");
+            if (result.Validity == Validity.Unknown) w.WriteStringValue("unknown");
+            else w.WriteBooleanValue(result.Validity == Validity.Valid);
+            w.WriteString("model", model);
+            w.WriteNumber("ops", history.Ops.Count(o => !o.IsNemesis && o.IsInvoke));
+            w.WriteNumber("elapsed_ms", Math.Round(elapsed.TotalMilliseconds, 3));
+            w.WriteStartObject("anomalies");
+            foreach (var (name, count) in Anomalies(result)) w.WriteNumber(name, count);
+            w.WriteEndObject();
+            w.WriteStartArray("not");
+            foreach (var m in NotModels(result)) w.WriteStringValue(m);
+            w.WriteEndArray();
+            w.WriteString("summary", result.Summary);
+            w.WritePropertyName("checkers");
+            w.WriteStartObject();
+            foreach (var r in result.Flatten().Where(r => r.Children.Count == 0))
+            {
+                w.WritePropertyName(r.Checker);
+                w.WriteStartObject();
+                w.WriteString("valid", r.Validity.Word());
+                w.WriteString("summary", r.Summary);
+                w.WritePropertyName("stats");
+                JsonValues.Write(w, r.Stats);
+                w.WriteEndObject();
+            }
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static SortedDictionary<string, long> Anomalies(CheckResult result)
+    {
+        var counts = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        foreach (var r in result.Flatten())
+        {
+            foreach (var (k, v) in r.AnomalyCounts) counts[k] = counts.GetValueOrDefault(k) + v;
+            if (r.AnomalyCounts.Count == 0)
+                foreach (var a in r.Anomalies) counts[a.Kind] = counts.GetValueOrDefault(a.Kind) + 1;
+        }
+        return counts;
+    }
+
+    private static IEnumerable<string> NotModels(CheckResult result) =>
+        result.Flatten()
+            .SelectMany(r => r.Stats.TryGetValue("not", out var v) && v is System.Collections.IEnumerable list and not string
+                ? list.Cast<object?>().Select(x => x?.ToString() ?? "")
+                : [])
+            .Distinct()
+            .Order(StringComparer.Ordinal);
+}

@@ -1,0 +1,60 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Harness.Cli.Catalog;
+using Harness.Cli.Terminal;
+using Harness.Core.Testing;
+using Harness.Docker;
+using Harness.Runner;
+
+namespace Harness.Cli.Commands;
+
+/// <summary><c>harness run</c>: build images, start the cluster, run the workload under faults, record the history,
+/// check it, write results, report and JUnit XML, and print a short summary with the paths written.</summary>
+public static class RunCommand
+{
+    public static Command Build()
+    {
+        var o = new RunOptions();
+        var cmd = new Command("run", "Run a test against a real cluster in Docker under faults, then check it and write a report.");
+        foreach (var opt in o.All) cmd.Options.Add(opt);
+        cmd.SetAction((parse, ct) => ExecuteAsync(o.ToSpec(parse), parse.GetValue(o.Store)!, parse.GetValue(o.KeepCluster), ct));
+        return cmd;
+    }
+
+    public static async Task<int> ExecuteAsync(TestSpec test, string storeRoot, bool keepCluster, CancellationToken ct)
+    {
+        var watch = Stopwatch.StartNew();
+        var display = new ProgressDisplay();
+        await DockerPreflight.RequireEngineAsync(ct).ConfigureAwait(false);
+        await display.RunAsync("building images", async p =>
+        {
+            await Catalogs.EnsureImagesAsync(test, p, ct).ConfigureAwait(false);
+            return 0;
+        }).ConfigureAwait(false);
+        var store = new RunStore(storeRoot);
+        var dir = store.CreateRun(test, DateTime.UtcNow);
+        var runId = Path.GetFileName(dir).ToLowerInvariant().Replace(".", "", StringComparison.Ordinal);
+        var (db, endpoints) = Catalogs.Database(test, runId);
+        var workload = Catalogs.Workload(test, endpoints);
+        var (nemesis, schedule) = Catalogs.Nemesis(test, db);
+        var run = new TestRun(test, db, workload, nemesis, schedule, dir) { KeepCluster = keepCluster };
+        Harness.Core.History.History history;
+        await using (db)
+        {
+            history = await display.RunAsync($"running {test.Name} for {test.TimeLimitSeconds:0.#} s", p =>
+                new TestRunner(run, new Progress<RunProgress>(r => p.Report(RunSummary.ProgressLine(r)))).RunAsync(ct)).ConfigureAwait(false);
+        }
+        var result = await display.RunAsync("checking", _ =>
+            Task.Run(() => RunChecking.CheckAndWrite(test, workload.Checker(), workload.CheckerOptions, history, dir, ct), ct)).ConfigureAwait(false);
+        var written = RunChecking.WriteReports(dir, test, result, watch.Elapsed, store.Root);
+        RunSummary.Print(test, history, result, watch.Elapsed, written);
+        return ExitCodeFor(result.Validity);
+    }
+
+    public static int ExitCodeFor(Harness.Core.Checking.Validity v) => v switch
+    {
+        Harness.Core.Checking.Validity.Valid => ExitCodes.Valid,
+        Harness.Core.Checking.Validity.Invalid => ExitCodes.Invalid,
+        _ => ExitCodes.Unknown,
+    };
+}

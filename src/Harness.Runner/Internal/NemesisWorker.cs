@@ -1,0 +1,78 @@
+using Harness.Core.Generators;
+using Harness.Core.History;
+using Harness.Core.Testing;
+
+namespace Harness.Runner.Internal;
+
+/// <summary>
+/// The nemesis process: follows its schedule, carries each step out through the <see cref="INemesis"/>, and
+/// records an invoke and an info op for it (process "nemesis"), so reports can shade fault windows. Remembers
+/// which faults are in force and stops them all when the schedule ends.
+/// </summary>
+internal sealed class NemesisWorker(INemesis nemesis, HistoryRecorder recorder, RunClock clock, Random random, OpCounters counters)
+{
+    private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(60);
+    private readonly List<string> _active = [];
+
+    public async Task RunAsync(IGenerator schedule, CancellationToken ct)
+    {
+        try
+        {
+            while (!ct.IsCancellationRequested)
+            {
+                var step = schedule.Next(new GenContext(clock.NowNs, Op.NemesisProcess, random));
+                if (step.Kind == GenStepKind.Done) break;
+                if (step.Kind == GenStepKind.Wait)
+                {
+                    await clock.DelayUntilAsync(Math.Min(step.UntilNs, clock.NowNs + 1_000_000_000), ct).ConfigureAwait(false);
+                    continue;
+                }
+                await ApplyAsync(step.F, step.Value, ct).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>Stops every fault still in force, recording each stop, then asks the nemesis to heal everything.</summary>
+    public async Task HealAsync(CancellationToken ct)
+    {
+        foreach (var fault in _active.ToArray())
+            await ApplyAsync("stop-" + fault, null, ct).ConfigureAwait(false);
+        try
+        {
+            await nemesis.HealAllAsync(ct).WaitAsync(StepTimeout, ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            recorder.Record(OpType.Info, Op.NemesisProcess, "heal-all", null, error: e.Message);
+        }
+    }
+
+    private async Task ApplyAsync(string f, object? value, CancellationToken ct)
+    {
+        recorder.Record(OpType.Invoke, Op.NemesisProcess, f, value);
+        object? result;
+        string? error = null;
+        try
+        {
+            result = await nemesis.InvokeAsync(f, value, ct).WaitAsync(StepTimeout, ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            result = value;
+            error = e.GetBaseException().Message;
+        }
+        recorder.Record(OpType.Info, Op.NemesisProcess, f, result, error: error);
+        if (f.StartsWith("start-", StringComparison.Ordinal))
+        {
+            _active.Add(f["start-".Length..]);
+        }
+        else if (f.StartsWith("stop-", StringComparison.Ordinal))
+        {
+            _active.Remove(f["stop-".Length..]);
+        }
+        counters.Fault = _active.Count == 0 ? null : string.Join("+", _active);
+    }
+}

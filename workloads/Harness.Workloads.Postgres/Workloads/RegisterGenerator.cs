@@ -1,0 +1,46 @@
+using Harness.Core.Generators;
+
+namespace Harness.Workloads.Postgres.Workloads;
+
+/// <summary>
+/// Read / write / compare-and-set on one register at a time, Jepsen's "independent keys": after
+/// <c>opsPerKey</c> operations the generator moves to a fresh key, so each key's history stays small enough for
+/// the linearizability search. Values are <c>[key, v]</c>; written values are unique per key (1, 2, 3, ...) so a
+/// stale read can be pinned to the write it saw. A cas compares against one of the last few values written.
+/// </summary>
+public sealed class RegisterGenerator(int opsPerKey) : IGenerator
+{
+    private long _key;
+    private int _opsOnKey;
+    private long _nextValue = 1;
+    private readonly List<long> _recent = [];
+
+    public GenStep Next(GenContext context)
+    {
+        if (_opsOnKey >= opsPerKey)
+        {
+            _key++;
+            _opsOnKey = 0;
+            _nextValue = 1;
+            _recent.Clear();
+        }
+        _opsOnKey++;
+        var roll = context.Random.Next(10);
+        if (roll < 4) return GenStep.Invoke("read", new object?[] { _key, null });
+        var value = _nextValue++;
+        if (roll < 7 || _recent.Count == 0)
+        {
+            Remember(value);
+            return GenStep.Invoke("write", new object?[] { _key, value });
+        }
+        var expected = _recent[context.Random.Next(_recent.Count)];
+        Remember(value);
+        return GenStep.Invoke("cas", new object?[] { _key, new object?[] { expected, value } });
+    }
+
+    private void Remember(long value)
+    {
+        _recent.Add(value);
+        if (_recent.Count > 3) _recent.RemoveAt(0);
+    }
+}
