@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using Harness.Core.Databases;
+using Harness.Core.Faults;
+using Harness.Docker;
+using Harness.Workloads.Postgres.Internal;
+using Npgsql;
+
+namespace Harness.Workloads.Postgres;
+
+/// <summary>
+/// A PostgreSQL 15 streaming-replication cluster in Docker: pg1 is the primary, pg2..pgN are hot standbys that
+/// were cloned from it with pg_basebackup and stream WAL through their own replication slots. The replication
+/// mode sets <c>synchronous_standby_names</c> (see <see cref="PostgresClusterOptions"/>). Clients on the host reach
+/// each node at <see cref="ConnectionString"/>, whose port survives kill and restart. Faults (kill, pause,
+/// iptables partitions) are those of the underlying <see cref="ContainerCluster"/>.
+/// </summary>
+public sealed class PostgresCluster : IDatabase, IKillable, IPausable, IPartitionable, IHasPrimary, IReplicationLagSource
+{
+    public const int PostgresPort = 5432;
+
+    private readonly IProgress<string>? progress;
+
+    public PostgresClusterOptions Options { get; }
+    public ContainerCluster Containers { get; }
+    public IReadOnlyList<string> Nodes { get; }
+    public string Primary => Nodes[0];
+    public IReadOnlyList<string> Standbys => Nodes.Skip(1).ToList();
+
+    /// <summary>How long <see cref="SetupAsync"/> waits for replication to be healthy.</summary>
+    public TimeSpan HealthTimeout { get; init; } = TimeSpan.FromSeconds(120);
+
+    public PostgresCluster(PostgresClusterOptions options, IProgress<string>? progress = null)
+    {
+        if (options.Nodes < 1) throw new ArgumentException("a cluster needs at least one node", nameof(options));
+        _ = options.SynchronousStandbyNames(); // validates the replication mode
+        Options = options;
+        this.progress = progress;
+        Nodes = Enumerable.Range(1, options.Nodes).Select(i => $"pg{i}").ToList();
+        Containers = new ContainerCluster(options.RunId, "postgres", Nodes, PostgresPort);
+    }
+
+    /// <summary>Builds the base, tool and PostgreSQL images if (and only if) their recipes changed.</summary>
+    public static Task EnsureImagesAsync(string baseImage, IProgress<string>? progress, CancellationToken cancellationToken) =>
+        PostgresImage.EnsureAsync(baseImage, progress, cancellationToken);
+
+    /// <summary>Npgsql connection string for a node, through its fixed port on 127.0.0.1.</summary>
+    public string ConnectionString(string node) => new NpgsqlConnectionStringBuilder
+    {
+        Host = "127.0.0.1",
+        Port = Containers.HostPort(node),
+        Username = "postgres",
+        Database = "postgres",
+        Timeout = 3,
+        CommandTimeout = 5,
+        Pooling = false,
+    }.ConnectionString;
+
+    public async Task SetupAsync(CancellationToken cancellationToken)
+    {
+        var image = await PostgresImage.EnsureAsync(Options.BaseImage, progress, cancellationToken).ConfigureAwait(false);
+        var clock = Stopwatch.StartNew();
+        await Containers.CreateNetworkAsync(cancellationToken).ConfigureAwait(false);
+        await Containers.StartContainerAsync(Spec(Primary, "primary", image), cancellationToken).ConfigureAwait(false);
+        await Task.WhenAll(Standbys.Select(s => Containers.StartContainerAsync(Spec(s, "standby", image), cancellationToken))).ConfigureAwait(false);
+        await WaitHealthyAsync(HealthTimeout, cancellationToken).ConfigureAwait(false);
+        progress?.Report($"postgres cluster ({Options.Nodes} nodes, {Options.Replication}) healthy in {clock.Elapsed.TotalSeconds:0.0} s");
+    }
+
+    /// <summary>Waits until the primary streams to every standby and every standby is streaming; throws with what is missing.</summary>
+    public async Task WaitHealthyAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        string? problem = "not checked yet";
+        for (var round = 0; clock.Elapsed < timeout; round++)
+        {
+            problem = await ReplicationHealth.DescribeAsync(Primary, Standbys, ConnectionString, cancellationToken).ConfigureAwait(false);
+            if (problem is null) return;
+            if (round % 10 == 9) await ThrowIfAnyExitedAsync(cancellationToken).ConfigureAwait(false);
+            await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken).ConfigureAwait(false);
+        }
+        throw new DockerException($"postgres cluster not healthy after {timeout.TotalSeconds:0} s: {problem}");
+    }
+
+    public async Task<string?> PrimaryAsync(CancellationToken cancellationToken)
+    {
+        var answers = await Task.WhenAll(Nodes.Select(n =>
+            PgQuery.TryRowsAsync(ConnectionString(n), "select not pg_is_in_recovery()", TimeSpan.FromSeconds(1), cancellationToken))).ConfigureAwait(false);
+        var index = Array.FindIndex(answers, a => a is [[true]]);
+        return index < 0 ? null : Nodes[index];
+    }
+
+    public Task<IReadOnlyList<LagSample>> SampleLagAsync(long timeNs, CancellationToken cancellationToken) =>
+        LagProbe.SampleAsync(timeNs, Primary, Standbys, ConnectionString, cancellationToken);
+
+    public Task KillAsync(string node, CancellationToken cancellationToken) => Containers.KillAsync(node, cancellationToken);
+
+    public Task StartAsync(string node, CancellationToken cancellationToken) => Containers.StartAsync(node, cancellationToken);
+
+    public Task PauseAsync(string node, CancellationToken cancellationToken) => Containers.PauseAsync(node, cancellationToken);
+
+    public Task ResumeAsync(string node, CancellationToken cancellationToken) => Containers.ResumeAsync(node, cancellationToken);
+
+    public Task ApplyGrudgeAsync(Grudge grudge, CancellationToken cancellationToken) => Containers.ApplyGrudgeAsync(grudge, cancellationToken);
+
+    public Task HealNetworkAsync(CancellationToken cancellationToken) => Containers.HealNetworkAsync(cancellationToken);
+
+    public Task CollectLogsAsync(string directory, CancellationToken cancellationToken) => Containers.CollectLogsAsync(directory, cancellationToken);
+
+    public Task TeardownAsync(CancellationToken cancellationToken) => Containers.TeardownAsync(cancellationToken);
+
+    public ValueTask DisposeAsync() => Containers.DisposeAsync();
+
+    private ContainerSpec Spec(string node, string role, string image)
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["HARNESS_ROLE"] = role,
+            ["HARNESS_NODE"] = node,
+            ["HARNESS_PRIMARY"] = Containers.Ip(Primary),
+            ["HARNESS_SYNC_NAMES"] = Options.SynchronousStandbyNames(),
+        };
+        return new ContainerSpec(node, image, environment, ["--shm-size", "128m"]);
+    }
+
+    private async Task ThrowIfAnyExitedAsync(CancellationToken cancellationToken)
+    {
+        foreach (var node in Nodes)
+        {
+            if (await Containers.IsRunningAsync(node, cancellationToken).ConfigureAwait(false)) continue;
+            var logs = await DockerCli.Default.RunAsync(["logs", "--tail", "30", Containers.ContainerName(node)], TimeSpan.FromSeconds(10), cancellationToken)
+                .ConfigureAwait(false);
+            throw new DockerException($"{node} exited during setup; last log lines:\n{logs.Stdout}{logs.Stderr}");
+        }
+    }
+}

@@ -1,0 +1,76 @@
+#!/bin/sh
+# One PostgreSQL 15 node of a streaming-replication cluster. Environment:
+#   HARNESS_ROLE        primary | standby
+#   HARNESS_NODE        this node's name (pg1, pg2, ...); becomes cluster_name, hence the walreceiver's
+#                       application_name that synchronous_standby_names matches, and the standby's slot name
+#   HARNESS_PRIMARY     host or IP of the primary (standbys only)
+#   HARNESS_SYNC_NAMES  value of synchronous_standby_names ('' = asynchronous)
+# Restart-safe: the data directory is initialised only once (a marker outside PGDATA records success), so a
+# killed and restarted node, primary or standby, just runs postgres on its existing data.
+set -eu
+: "${HARNESS_ROLE:?}" "${HARNESS_NODE:?}"
+PGDATA="${PGDATA:-/var/lib/postgresql/data}"
+MARKER=/var/lib/postgresql/harness-initialised
+export PGDATA
+
+log() { echo "[entrypoint $HARNESS_NODE] $*" >&2; }
+as_postgres() { setpriv --reuid=postgres --regid=postgres --init-groups "$@"; }
+
+init_primary() {
+  as_postgres initdb -D "$PGDATA" -U postgres --auth=trust --data-checksums >&2
+  cat >> "$PGDATA/postgresql.conf" <<CONF
+
+# --- harness ---
+listen_addresses = '*'
+wal_level = replica
+max_wal_senders = 10
+max_replication_slots = 10
+hot_standby = on
+hot_standby_feedback = on
+wal_log_hints = on
+wal_keep_size = '256MB'
+wal_receiver_status_interval = '1s'
+synchronous_standby_names = '${HARNESS_SYNC_NAMES:-}'
+synchronous_commit = on
+logging_collector = off
+log_destination = 'stderr'
+log_line_prefix = '%m [%p] %q%u@%d %a '
+log_timezone = 'UTC'
+CONF
+  cat >> "$PGDATA/pg_hba.conf" <<HBA
+host all all 0.0.0.0/0 trust
+host replication all 0.0.0.0/0 trust
+HBA
+}
+
+init_standby() {
+  : "${HARNESS_PRIMARY:?}"
+  log "waiting for the primary $HARNESS_PRIMARY"
+  tries=0
+  until pg_isready -q -h "$HARNESS_PRIMARY" -U postgres -t 2; do
+    tries=$((tries + 1))
+    [ "$tries" -lt 300 ] || { log "primary never became ready"; exit 1; }
+    sleep 0.5
+  done
+  # A previous attempt may have left an inactive slot behind.
+  psql -h "$HARNESS_PRIMARY" -U postgres -qAt -c \
+    "select pg_drop_replication_slot(slot_name) from pg_replication_slots where slot_name = '$HARNESS_NODE' and not active" >/dev/null
+  as_postgres pg_basebackup -h "$HARNESS_PRIMARY" -U postgres -D "$PGDATA" -X stream -C -S "$HARNESS_NODE" -R -c fast
+}
+
+mkdir -p "$PGDATA"
+chown postgres:postgres "$PGDATA"
+chmod 0700 "$PGDATA"
+if [ ! -e "$MARKER" ]; then
+  log "initialising as $HARNESS_ROLE"
+  find "$PGDATA" -mindepth 1 -delete  # leftovers of an interrupted first start
+  case "$HARNESS_ROLE" in
+    primary) init_primary ;;
+    standby) init_standby ;;
+    *) log "unknown HARNESS_ROLE '$HARNESS_ROLE'"; exit 2 ;;
+  esac
+  touch "$MARKER"
+else
+  log "data directory already initialised; starting postgres"
+fi
+exec setpriv --reuid=postgres --regid=postgres --init-groups postgres -D "$PGDATA" -c cluster_name="$HARNESS_NODE"
