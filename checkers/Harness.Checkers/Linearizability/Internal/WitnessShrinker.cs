@@ -4,7 +4,9 @@ namespace Harness.Checkers.Linearizability.Internal;
 
 /// <summary>
 /// Shrinks a non-linearizable history to a small subset of calls that is still not linearizable, so a person
-/// can read the witness. First the shortest invalid prefix (binary search over invocation order), then
+/// can read the witness. First a window of calls around the call that could not be placed, growing until it
+/// is invalid (cheap, and usually enough: anomalies are local), else the shortest invalid prefix (binary
+/// search over invocation order); then
 /// delta-debugging style removal of chunks, halving the chunk size down to single calls. Every candidate is
 /// re-checked with the search; a check that runs out of time counts as "not shown invalid", so the result is
 /// always a genuine witness. Stops early (with the best witness so far) when the budget runs out.
@@ -15,12 +17,12 @@ namespace Harness.Checkers.Linearizability.Internal;
 /// </summary>
 internal static class WitnessShrinker
 {
-    public static int[] Shrink(SearchProblem problem, SearchBudget budget, long stepsPerCheck)
+    public static int[] Shrink(SearchProblem problem, SearchBudget budget, long stepsPerCheck, int blocked)
     {
         var order = Enumerable.Range(0, problem.Count).OrderBy(i => problem.InvokeAt[i]).ToList();
         var check = new Checker(problem, budget, stepsPerCheck, false);
         check = new Checker(problem, budget, stepsPerCheck, check.Explicable(order));
-        var current = ShortestPrefix(check, order, budget);
+        var current = Window(check, order, blocked, budget) ?? ShortestPrefix(check, order, budget);
         for (var chunk = Math.Max(1, current.Count / 2); ; chunk = Math.Max(1, chunk / 2))
         {
             var removedAny = RemoveChunks(check, current, chunk, budget);
@@ -29,6 +31,19 @@ internal static class WitnessShrinker
         }
         current.Sort();
         return [.. current];
+    }
+
+    private static List<int>? Window(Checker check, List<int> order, int blocked, SearchBudget budget)
+    {
+        var at = order.IndexOf(blocked);
+        if (at < 0) return null;
+        for (var width = 4; width < order.Count && budget.Exhausted() is null; width *= 2)
+        {
+            var start = Math.Max(0, at - width);
+            var window = order.GetRange(start, Math.Min(order.Count, at + width / 2 + 1) - start);
+            if (check.Invalid(window)) return window;
+        }
+        return null;
     }
 
     private static List<int> ShortestPrefix(Checker check, List<int> order, SearchBudget budget)
@@ -71,7 +86,8 @@ internal static class WitnessShrinker
             new WglSearch(problem.Subset(calls), budget.Meter).Advance(stepsPerCheck, budget)?.Validity == Validity.Invalid &&
             (!requireExplicable || Explicable(calls));
 
-        public bool Explicable(List<int> calls) =>
+        /// <summary>Only checked for small sets: ignoring real time, a large set's search can be very costly.</summary>
+        public bool Explicable(List<int> calls) => calls.Count > 64 ||
             new WglSearch(problem.Unordered(calls), budget.Meter).Advance(stepsPerCheck, budget)?.Validity != Validity.Invalid;
     }
 }
