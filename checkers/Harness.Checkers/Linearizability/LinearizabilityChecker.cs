@@ -35,6 +35,8 @@ public sealed class LinearizabilityChecker(LinearizabilityOptions defaults) : IC
         if (splitError is not null)
             return new CheckResult(Name, Validity.Unknown, "cannot split the history by key: " + splitError);
         PartitionSearch.Run(parts, budget, options.Parallel);
+        foreach (var part in parts)
+            part.Outcome ??= new SearchOutcome(Validity.Unknown, budget.Exhausted() ?? "not searched: another key already failed", [], 0, -1);
         var searchMs = clock.Elapsed.TotalMilliseconds;
         var invalid = parts.FirstOrDefault(p => p.Outcome?.Validity == Validity.Invalid);
         var anomalies = invalid is null

@@ -1,4 +1,3 @@
-using Harness.Core.Checking;
 using Harness.Core.History;
 
 namespace Harness.Checkers.Linearizability.Internal;
@@ -36,12 +35,4 @@ internal sealed class Partition
     }
 
     public string KeyText => Keyed ? ValueText.Format(Key) : "";
-
-    public Validity Search(SearchBudget budget)
-    {
-        Outcome = EncodingError is not null
-            ? new SearchOutcome(Validity.Unknown, EncodingError, [], 0, -1)
-            : WglSearch.Run(Problem!, budget);
-        return Outcome.Validity;
-    }
 }

@@ -1,31 +1,43 @@
+using System.Collections.Concurrent;
 using Harness.Core.Checking;
 
 namespace Harness.Checkers.Linearizability.Internal;
 
-/// <summary>Searches the parts of a history, in parallel when there are several, largest first. The first
-/// part found not linearizable cancels the others (they are then left unsearched: the verdict is already known).</summary>
+/// <summary>
+/// Searches the parts of a history on all cores. Parts wait in a queue, smallest first; a worker takes one,
+/// advances its search by a slice of steps and puts it back if unfinished, so a hard key cannot starve the
+/// others. The first part found not linearizable stops every worker: the verdict is known, and the parts left
+/// unfinished keep no outcome.
+/// </summary>
 internal static class PartitionSearch
 {
+    private const long Slice = 1 << 15;
+
     public static void Run(IReadOnlyList<Partition> parts, SearchBudget budget, bool parallel)
     {
-        if (parts.Count == 1 || !parallel)
-        {
-            foreach (var part in parts)
-                if (part.Search(budget) == Validity.Invalid) return;
-            return;
-        }
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(budget.Cancellation);
         var shared = budget with { Cancellation = stop.Token };
-        var order = parts.OrderByDescending(p => p.Calls.Count).ToArray();
-        var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
-        Parallel.ForEach(order, options, (part, loop) =>
+        var queue = new ConcurrentQueue<(Partition Part, WglSearch? Search)>(
+            parts.OrderBy(p => p.Calls.Count).Select(p => (p, (WglSearch?)null)));
+        var workers = parallel ? Math.Min(Environment.ProcessorCount, parts.Count) : 1;
+        void Work()
         {
-            if (stop.IsCancellationRequested) return;
-            if (part.Search(shared) == Validity.Invalid)
+            while (!stop.IsCancellationRequested && queue.TryDequeue(out var item))
             {
-                stop.Cancel();
-                loop.Stop();
+                if (item.Part.EncodingError is not null)
+                {
+                    item.Part.Outcome = new SearchOutcome(Validity.Unknown, item.Part.EncodingError, [], 0, -1);
+                    continue;
+                }
+                var search = item.Search ?? new WglSearch(item.Part.Problem!, shared.Meter);
+                var outcome = search.Advance(Slice, shared);
+                if (outcome is null) queue.Enqueue((item.Part, search));
+                else if (outcome.Validity == Validity.Unknown && stop.IsCancellationRequested && !budget.Cancellation.IsCancellationRequested) continue;
+                else item.Part.Outcome = outcome;
+                if (outcome?.Validity == Validity.Invalid) stop.Cancel();
             }
-        });
+        }
+        if (workers <= 1) Work();
+        else Task.WaitAll(Enumerable.Range(0, workers).Select(_ => Task.Run(Work)).ToArray());
     }
 }

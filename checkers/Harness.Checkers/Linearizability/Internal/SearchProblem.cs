@@ -12,6 +12,19 @@ internal sealed class SearchProblem(IModel model, ModelOp[] ops, int[] invokeAt,
     public bool[] Crashed { get; } = crashed;
     public int Count => Ops.Length;
 
+    /// <summary>The given calls with real time ignored: all invoked first, completed calls completing after
+    /// every invocation, so any order is allowed. Linearizable when the calls' outputs can be explained at all.</summary>
+    public SearchProblem Unordered(IReadOnlyList<int> calls)
+    {
+        var sub = Subset(calls);
+        for (var i = 0; i < sub.Count; i++)
+        {
+            sub.InvokeAt[i] = i;
+            if (!sub.Crashed[i]) sub.ReturnAt[i] = sub.Count + i;
+        }
+        return sub;
+    }
+
     /// <summary>A copy restricted to the given calls (kept in order), for shrinking.</summary>
     public SearchProblem Subset(IReadOnlyList<int> calls)
     {

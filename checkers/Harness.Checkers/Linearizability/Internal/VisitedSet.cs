@@ -14,13 +14,32 @@ internal sealed class VisitedSet
     private int[] _table;
     private int _count;
 
-    public VisitedSet(int words)
+    private readonly CacheMeter _meter;
+    private long _reported;
+
+    public VisitedSet(int words, CacheMeter meter)
     {
+        _meter = meter;
         _words = words;
         _bits = new ulong[words * 1024];
         _states = new int[1024];
         _hashes = new ulong[1024];
         _table = new int[4096];
+        Report();
+    }
+
+    /// <summary>Tells the meter the current size (call after growth, and <see cref="Release"/> when done).</summary>
+    private void Report()
+    {
+        var now = Bytes;
+        _meter.Add(now - _reported);
+        _reported = now;
+    }
+
+    public void Release()
+    {
+        _meter.Add(-_reported);
+        _reported = 0;
     }
 
     public int Count => _count;
@@ -54,6 +73,7 @@ internal sealed class VisitedSet
         Array.Resize(ref _bits, _bits.Length * 2);
         Array.Resize(ref _states, _states.Length * 2);
         Array.Resize(ref _hashes, _hashes.Length * 2);
+        Report();
     }
 
     private void Rehash()
@@ -67,5 +87,6 @@ internal sealed class VisitedSet
             while (_table[slot] != 0) slot = (slot + 1) & mask;
             _table[slot] = e + 1;
         }
+        Report();
     }
 }

@@ -1,0 +1,55 @@
+using Harness.Checkers.Linearizability;
+using Harness.Core.Checking;
+using Harness.Core.Formats;
+using Harness.Core.History;
+using NUnit.Framework;
+
+namespace Harness.Checkers.Tests.Linearizability;
+
+/// <summary>Every history of Porcupine's corpus (102 etcd Jepsen logs, 6 kv logs) gets its published verdict.</summary>
+public class PorcupineConformanceTests
+{
+    public static IEnumerable<TestCaseData> EtcdFiles() =>
+        Enumerable.Range(0, 103).Where(n => n != 95)
+            .Select(n => new TestCaseData($"etcd_{n:000}.log").SetName($"Etcd{n:000}"));
+
+    public static IEnumerable<TestCaseData> KvFiles() =>
+        new[] { "c01-bad", "c01-ok", "c10-bad", "c10-ok", "c50-bad", "c50-ok" }
+            .Select(n => new TestCaseData(n + ".txt").SetName("Kv_" + n.Replace('-', '_')));
+
+    [TestCaseSource(nameof(EtcdFiles))]
+    public void EtcdLogGetsItsVerdict(string file) => Conforms(Path.Combine(CorpusLocator.PorcupineDir("jepsen"), file));
+
+    [TestCaseSource(nameof(KvFiles))]
+    public void KvLogGetsItsVerdict(string file) => Conforms(Path.Combine(CorpusLocator.PorcupineDir("kv"), file));
+
+    private static void Conforms(string path)
+    {
+        Assert.That(File.Exists(path), Is.True, $"corpus file missing: {path}");
+        var (format, options) = PorcupineCorpus.Describe(path)!.Value;
+        var history = History.Of(HistoryFormats.Read(path, format));
+        var result = new LinearizabilityChecker(options with { TimeLimit = TimeSpan.FromSeconds(60) }).Check(history, CheckContext.Default);
+        var expected = PorcupineCorpus.ExpectedLinearizable(path)!.Value ? Validity.Valid : Validity.Invalid;
+        Assert.That(result.Validity, Is.EqualTo(expected), result.Summary);
+        if (expected == Validity.Invalid)
+        {
+            var anomaly = result.Anomalies.Single();
+            Assert.That(anomaly.Kind, Is.EqualTo("nonlinearizable"));
+            Assert.That(anomaly.OpIndices, Is.Not.Empty);
+            Assert.That(anomaly.Explanation, Does.Contain("cannot be placed"));
+        }
+    }
+
+    [Test]
+    public void UnsplitKvAgreesWithSplitOnTheSmallFiles()
+    {
+        foreach (var name in new[] { "c01-ok", "c01-bad", "c10-ok", "c10-bad" })
+        {
+            var path = Path.Combine(CorpusLocator.PorcupineDir("kv"), name + ".txt");
+            var history = History.Of(PorcupineKvHistory.Read(path));
+            var options = new LinearizabilityOptions { Model = "kv", SplitByKey = false, TimeLimit = TimeSpan.FromSeconds(60) };
+            var result = new LinearizabilityChecker(options).Check(history, CheckContext.Default);
+            Assert.That(result.Validity, Is.EqualTo(name.EndsWith("-ok", StringComparison.Ordinal) ? Validity.Valid : Validity.Invalid), name);
+        }
+    }
+}
