@@ -3,23 +3,21 @@ using Harness.Core.History;
 
 namespace Harness.Cli.Catalog;
 
-/// <summary>Reads a history file in any format we understand, chosen by name or by the file's extension.</summary>
+/// <summary>Reads and pairs a history file for <c>harness check</c>; an unknown format name or unpaired operations
+/// are bad input (exit 254) naming the file.</summary>
 public static class HistoryFiles
 {
-    public static readonly IReadOnlyList<string> Formats = ["jsonl", "edn", "elle-json", "porcupine-etcd", "porcupine-kv"];
-
     public static History Read(string path, string? format)
     {
-        format ??= Guess(path);
-        var ops = format switch
+        List<Op> ops;
+        try
         {
-            "jsonl" => JsonlHistory.Read(path),
-            "edn" => EdnHistory.Read(path),
-            "elle-json" => ElleJsonHistory.Read(path),
-            "porcupine-etcd" => PorcupineEtcdHistory.Read(path),
-            "porcupine-kv" => PorcupineKvHistory.Read(path),
-            _ => throw new UsageException($"--format must be one of {string.Join(", ", Formats)} (got '{format}')"),
-        };
+            ops = HistoryFormats.Read(path, format);
+        }
+        catch (ArgumentException e) when (e is not ArgumentNullException)
+        {
+            throw new UsageException($"--format: {e.Message.Split(" (Parameter", 2)[0]}");
+        }
         try
         {
             return History.Of(ops);
@@ -28,16 +26,5 @@ public static class HistoryFiles
         {
             throw new HistoryFormatException(path, e.Position + 1, 1, "paired invocations and completions: " + e.Message);
         }
-    }
-
-    private static string Guess(string path)
-    {
-        var name = Path.GetFileName(path);
-        if (name.EndsWith(".edn", StringComparison.OrdinalIgnoreCase)) return "edn";
-        if (name.EndsWith(".json", StringComparison.OrdinalIgnoreCase)) return "elle-json";
-        if (name.StartsWith("etcd_", StringComparison.Ordinal) && name.EndsWith(".log", StringComparison.Ordinal)) return "porcupine-etcd";
-        if (name.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) && File.ReadLines(path).FirstOrDefault()?.StartsWith("{:process", StringComparison.Ordinal) == true)
-            return "porcupine-kv";
-        return "jsonl";
     }
 }
