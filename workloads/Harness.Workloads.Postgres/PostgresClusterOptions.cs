@@ -7,9 +7,9 @@ namespace Harness.Workloads.Postgres;
 /// confirm a commit), <c>semi-sync</c> (<c>ANY 1</c>: any one standby confirms).
 /// </summary>
 public sealed record PostgresClusterOptions(
+    int Nodes,
+    string Replication,
     string RunId,
-    int Nodes = 3,
-    string Replication = "async",
     string BaseImage = "debian:bookworm-slim")
 {
     public static IReadOnlyList<string> ReplicationModes { get; } = ["async", "sync", "semi-sync"];

@@ -18,7 +18,7 @@ public sealed class AsyncClusterTests
     [OneTimeSetUp]
     public async Task StartCluster()
     {
-        cluster = new PostgresCluster(new PostgresClusterOptions(runId, Nodes: 3, Replication: "async"),
+        cluster = new PostgresCluster(new PostgresClusterOptions(Nodes: 3, Replication: "async", RunId: runId),
             new Progress<string>(line => TestContext.Progress.WriteLine(line)));
         await cluster.SetupAsync(CancellationToken.None);
         await PgTestSql.ExecuteAsync(cluster.ConnectionString("pg1"), "create table kv (k int primary key, v int)");

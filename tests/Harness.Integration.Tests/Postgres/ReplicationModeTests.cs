@@ -12,16 +12,16 @@ public sealed class ReplicationModeTests
     [TestCase("semi-sync", 3, "ANY 1 (pg2, pg3)")]
     [TestCase("sync", 1, "")]
     public void ModesMapToSynchronousStandbyNames(string mode, int nodes, string expected) =>
-        Assert.That(new PostgresClusterOptions("r", nodes, mode).SynchronousStandbyNames(), Is.EqualTo(expected));
+        Assert.That(new PostgresClusterOptions(nodes, mode, "r").SynchronousStandbyNames(), Is.EqualTo(expected));
 
     [Test]
     public void AnUnknownModeIsRejectedUpFront() =>
-        Assert.That(() => new PostgresCluster(new PostgresClusterOptions("r", Replication: "quorum")), Throws.ArgumentException);
+        Assert.That(() => new PostgresCluster(new PostgresClusterOptions(3, "quorum", "r")), Throws.ArgumentException);
 
     [Test]
     public void NodesAreNamedPg1ToPgN()
     {
-        var cluster = new PostgresCluster(new PostgresClusterOptions("r", Nodes: 4));
+        var cluster = new PostgresCluster(new PostgresClusterOptions(4, "async", "r"));
         Assert.That(cluster.Nodes, Is.EqualTo(new[] { "pg1", "pg2", "pg3", "pg4" }));
         Assert.That(cluster.Primary, Is.EqualTo("pg1"));
         Assert.That(cluster.Standbys, Is.EqualTo(new[] { "pg2", "pg3", "pg4" }));

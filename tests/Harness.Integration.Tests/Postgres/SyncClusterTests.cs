@@ -14,7 +14,7 @@ public sealed class SyncClusterTests
     public async Task SynchronousModesCommitThroughTheStandbys(string mode, string names, string syncState)
     {
         var runId = $"it-{mode}-{Guid.NewGuid().ToString("N")[..8]}";
-        var cluster = new PostgresCluster(new PostgresClusterOptions(runId, Replication: mode));
+        var cluster = new PostgresCluster(new PostgresClusterOptions(Nodes: 3, Replication: mode, RunId: runId));
         try
         {
             await cluster.SetupAsync(CancellationToken.None);
