@@ -18,7 +18,7 @@ public static class Catalogs
 
     public static (IDatabase Database, PostgresEndpoints Endpoints) Database(TestSpec test, string runId)
     {
-        var cluster = new PostgresCluster(new PostgresClusterOptions(runId, test.Nodes, test.Replication, test.BaseImage));
+        var cluster = new PostgresCluster(new PostgresClusterOptions(Nodes: test.Nodes, Replication: test.Replication, RunId: runId, BaseImage: test.BaseImage));
         return (cluster, new PostgresEndpoints(cluster.ConnectionString, cluster.Primary, cluster.Standbys));
     }
 

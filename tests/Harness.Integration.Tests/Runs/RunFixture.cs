@@ -1,0 +1,43 @@
+using Harness.Cli.Commands;
+using Harness.Core.Checking;
+using Harness.Core.Formats;
+using Harness.Core.Testing;
+using Harness.Runner;
+
+namespace Harness.Integration.Tests.Runs;
+
+/// <summary>Runs <c>harness run</c> in process against a real cluster, in a store of its own, and loads what it wrote.</summary>
+internal static class RunFixture
+{
+    public static async Task<RunOutcome> RunAsync(TestSpec test, CancellationToken ct = default)
+    {
+        var store = Directory.CreateTempSubdirectory("harness-it-store-").FullName;
+        var exit = await RunCommand.ExecuteAsync(test, store, keepCluster: false, ct);
+        var dir = new RunStore(store).Resolve("latest");
+        var history = Core.History.History.Of(JsonlHistory.Read(Path.Combine(dir, RunStore.HistoryFile)));
+        var result = CheckResultJson.Read(Path.Combine(dir, RunStore.ResultsFile));
+        return new RunOutcome(exit, dir, history, result);
+    }
+
+    /// <summary>A short test: quick faults so that a 20-30 s run sees at least one of each.</summary>
+    public static TestSpec Short(string name, string workload, params string[] nemesis) => new()
+    {
+        Name = name,
+        Workload = workload,
+        Nemesis = nemesis,
+        TimeLimitSeconds = 30,
+        Rate = 60,
+        NemesisIntervalSeconds = 3,
+        FaultDurationSeconds = 5,
+        RecoverySeconds = 5,
+        OperationTimeoutSeconds = 2,
+    };
+}
+
+internal sealed record RunOutcome(int ExitCode, string Directory, Core.History.History History, CheckResult Result)
+{
+    public CheckResult Checker(string name) =>
+        Result.Flatten().FirstOrDefault(r => r.Checker == name) ?? throw new InvalidOperationException($"no {name} result in {Directory}");
+
+    public string Report => File.ReadAllText(Path.Combine(Directory, RunStore.ReportFile));
+}
