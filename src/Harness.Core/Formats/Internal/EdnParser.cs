@@ -106,7 +106,7 @@ internal sealed class EdnParser(string text, string file)
             {
                 'n' => '\n', 't' => '\t', 'r' => '\r', 'b' => '\b', 'f' => '\f', '"' => '"', '\\' => '\\',
                 'u' => ReadUnicode(),
-                _ => throw Error($"a string escape (\\n \\t \\r \\\" \\\\ \\uXXXX), not \\{e}", -1),
+                _ => throw Error($"a string escape (\\n \\t \\r \\\" \\\\ \\uXXXX), not \\{e}", -2),
             });
         }
     }
