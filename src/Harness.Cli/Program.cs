@@ -10,6 +10,7 @@ public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        if (Console.IsOutputRedirected) Spectre.Console.AnsiConsole.Profile.Width = 200; // logs: no wrapping at 80 columns
         var root = BuildRoot();
         if (args.Length == 0 || args is ["--help"] or ["-h"] or ["help"])
         {
@@ -33,7 +34,7 @@ public static class Program
         };
         try
         {
-            return await parsed.InvokeAsync(cancellationToken: cts.Token);
+            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }, cts.Token);
         }
         catch (Exception e) when (Unwrap(e) is UsageException or HistoryFormatException or FileNotFoundException or DirectoryNotFoundException)
         {
