@@ -31,6 +31,7 @@ public static class RunCommand
             await Catalogs.EnsureImagesAsync(test, p, ct).ConfigureAwait(false);
             return 0;
         }).ConfigureAwait(false);
+        var imagesTime = watch.Elapsed;
         var store = new RunStore(storeRoot);
         var dir = store.CreateRun(test, DateTime.UtcNow);
         var runId = Path.GetFileName(dir).ToLowerInvariant().Replace(".", "", StringComparison.Ordinal);
@@ -44,10 +45,15 @@ public static class RunCommand
             history = await display.RunAsync($"running {test.Name} for {test.TimeLimitSeconds:0.#} s", p =>
                 new TestRunner(run, new Progress<RunProgress>(r => p.Report(RunSummary.ProgressLine(r)))).RunAsync(ct)).ConfigureAwait(false);
         }
+        var runTime = watch.Elapsed - imagesTime;
         var result = await display.RunAsync("checking", _ =>
             Task.Run(() => RunChecking.CheckAndWrite(test, workload.Checker(), workload.CheckerOptions, history, dir, ct), ct)).ConfigureAwait(false);
+        var checkTime = watch.Elapsed - imagesTime - runTime;
         var written = RunChecking.WriteReports(dir, test, result, watch.Elapsed, store.Root);
+        var reportTime = watch.Elapsed - imagesTime - runTime - checkTime;
         RunSummary.Print(test, history, result, watch.Elapsed, written);
+        Spectre.Console.AnsiConsole.MarkupLine(
+            $"timings: images {imagesTime.TotalSeconds:0.0} s, cluster + run + teardown {runTime.TotalSeconds:0.0} s, check {checkTime.TotalSeconds:0.00} s, report {reportTime.TotalSeconds:0.00} s");
         return ExitCodeFor(result.Validity);
     }
 
