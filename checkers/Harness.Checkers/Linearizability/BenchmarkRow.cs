@@ -5,8 +5,11 @@ namespace Harness.Checkers.Linearizability;
 /// (a whole check, including the explanation of an invalid history), and the best search-only time.</summary>
 public sealed record BenchmarkRow(string Name, string Format, string Model, long Ops, string Verdict, string? Expected, double BestMs, IReadOnlyList<double> RunsMs)
 {
-    /// <summary>True when an expected verdict is known and differs from the one found.</summary>
-    public bool Mismatch => Expected is not null && Expected != Verdict;
+    /// <summary>True when an expected verdict is known and a definite verdict differs from it. Unknown (the time
+    /// budget ran out) is not a mismatch: it is counted separately as <see cref="TimedOut"/>.</summary>
+    public bool Mismatch => Expected is not null && !TimedOut && Expected != Verdict;
+
+    public bool TimedOut => Verdict == "unknown";
 
     /// <summary>Best time of the search alone (no witness shrinking or explanation), in milliseconds.</summary>
     public double BestSearchMs { get; init; }

@@ -89,10 +89,10 @@ public static class LinearizabilityBenchmark
         File.WriteAllText(Path.Combine(outDir, "bench-linearizability.csv"), csv.ToString());
         var md = new StringBuilder("| history | format | model | ops | verdict | expected | best ms | search ms |\n|---|---|---|---:|---|---|---:|---:|\n");
         foreach (var r in rows)
-            md.Append(ic, $"| {r.Name} | {r.Format} | {r.Model} | {r.Ops} | {r.Verdict}{(r.Mismatch ? " **MISMATCH**" : "")} | {r.Expected ?? "-"} | {r.BestMs:0.###} | {r.BestSearchMs:0.###} |\n");
+            md.Append(ic, $"| {r.Name} | {r.Format} | {r.Model} | {r.Ops} | {r.Verdict}{(r.Mismatch ? " **MISMATCH**" : r.TimedOut ? " (time limit)" : "")} | {r.Expected ?? "-"} | {r.BestMs:0.###} | {r.BestSearchMs:0.###} |\n");
         var total = rows.Sum(r => r.BestMs);
         var slowest = rows.Count == 0 ? null : rows.MaxBy(r => r.BestMs);
-        md.Append(ic, $"\n{rows.Count} histories, total {total:0.###} ms (best of each), slowest {slowest?.Name} {slowest?.BestMs:0.###} ms, {rows.Count(r => r.Mismatch)} mismatches.\n");
+        md.Append(ic, $"\n{rows.Count} histories, total {total:0.###} ms (best of each), slowest {slowest?.Name} {slowest?.BestMs:0.###} ms, {rows.Count(r => r.Mismatch)} mismatches, {rows.Count(r => r.TimedOut)} out of time (unknown).\n");
         File.WriteAllText(Path.Combine(outDir, "bench-linearizability.md"), md.ToString());
     }
 }

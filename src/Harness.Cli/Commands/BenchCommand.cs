@@ -22,7 +22,7 @@ public static class BenchCommand
 
     private static Command Linearizability()
     {
-        var corpus = new Option<string>("--corpus") { Description = "Directory of history files (e.g. ../shared/corpus/porcupine); every file is checked, best of --repeats.", Required = true };
+        var corpus = new Option<string[]>("--corpus") { Description = "Directory of history files (repeatable, e.g. ../shared/corpus/porcupine); every file is checked, best of --repeats.", Required = true, AllowMultipleArgumentsPerToken = true };
         var repeats = new Option<int>("--repeats") { Description = "Timed runs per history; the best is kept.", DefaultValueFactory = _ => 3 };
         var generated = new Option<int>("--generated-ops") { Description = "Also time a generated kv history of this many operations (0 = skip).", DefaultValueFactory = _ => 0 };
         var keys = new Option<int>("--generated-keys") { Description = "Keys of the generated kv history.", DefaultValueFactory = _ => 1000 };
@@ -31,19 +31,20 @@ public static class BenchCommand
         foreach (var o in new Option[] { corpus, repeats, generated, keys, unsplit, Out }) cmd.Options.Add(o);
         cmd.SetAction(p =>
         {
-            var dir = p.GetValue(corpus)!;
-            if (!Directory.Exists(dir)) throw new UsageException($"--corpus {dir}: no such directory");
+            var dirs = p.GetValue(corpus)!;
+            foreach (var d in dirs)
+                if (!Directory.Exists(d)) throw new UsageException($"--corpus {d}: no such directory");
             var outDir = p.GetValue(Out)!;
-            var rows = LinearizabilityBenchmark.Run(dir, outDir, p.GetValue(repeats), log: Console.Out).ToList();
+            var rows = dirs.SelectMany(d => LinearizabilityBenchmark.Run(d, outDir, p.GetValue(repeats), log: Console.Out)).ToList();
             if (p.GetValue(unsplit))
-                foreach (var f in Directory.EnumerateFiles(dir, "c*.txt", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+                foreach (var f in dirs.SelectMany(d => Directory.EnumerateFiles(d, "c*.txt", SearchOption.AllDirectories)).Order(StringComparer.Ordinal))
                     rows.Add(LinearizabilityBenchmark.RunUnsplitKv(f, p.GetValue(repeats)));
             if (p.GetValue(generated) > 0)
                 rows.Add(LinearizabilityBenchmark.RunGeneratedKv(p.GetValue(generated), p.GetValue(keys), repeats: p.GetValue(repeats)));
             LinearizabilityBenchmark.Write(rows, outDir);
             var mismatches = rows.Count(r => r.Mismatch);
             AnsiConsole.MarkupLine($"{rows.Count} histories, total [bold]{rows.Sum(r => r.BestMs):0.#} ms[/], slowest {Markup.Escape(rows.MaxBy(r => r.BestMs)?.Name ?? "-")} {rows.Max(r => r.BestMs):0.#} ms, " +
-                (mismatches == 0 ? "[green]0 mismatches[/]" : $"[red]{mismatches} mismatches[/]"));
+                (mismatches == 0 ? "[green]0 mismatches[/]" : $"[red]{mismatches} mismatches[/]") + $", {rows.Count(r => r.TimedOut)} out of time");
             AnsiConsole.MarkupLine($"wrote [blue]{Markup.Escape(Path.Combine(outDir, "bench-linearizability.md"))}[/] and .csv");
             return mismatches == 0 ? 0 : ExitCodes.Invalid;
         });

@@ -19,7 +19,7 @@ public class ElleBenchmarkTests
     }
 
     /// <summary>Run by hand in Release: dotnet test -c Release --filter "Category=Benchmark". Writes
-    /// benchmarks/elle-benchmark.md at the repository root; asserts correctness only, never time.</summary>
+    /// checkers/benchmarks/elle-benchmark.md; asserts correctness only, never time.</summary>
     [Test, Explicit, Category("Benchmark")]
     public void WriteBenchmarkReport()
     {
@@ -29,7 +29,7 @@ public class ElleBenchmarkTests
         foreach (var n in sizes) results.Add(ElleBenchmark.Measure(n));
         var root = TestContext.CurrentContext.TestDirectory;
         while (!File.Exists(Path.Combine(root, "Harness.sln"))) root = Path.GetDirectoryName(root)!;
-        var text = ElleBenchmark.WriteReport(Path.Combine(root, "benchmarks", "elle-benchmark.md"), results,
+        var text = ElleBenchmark.WriteReport(Path.Combine(root, "checkers", "benchmarks", "elle-benchmark.md"), results,
             $"Measured on {Environment.ProcessorCount} cores, .NET {Environment.Version}, {(System.Diagnostics.Debugger.IsAttached ? "debugger" : "no debugger")}.");
         TestContext.Out.WriteLine(text);
         Assert.That(results.Select(r => r.Validity), Is.All.EqualTo(Validity.Valid));

@@ -33,7 +33,7 @@ public sealed class ListAppendWorkload(TestSpec test, PostgresEndpoints endpoint
 
     public IChecker Checker() => CreateChecker();
 
-    public static IChecker CreateChecker() => new CompositeChecker("list-append", [new TransactionalChecker(), new StatsChecker()]);
+    public static IChecker CreateChecker() => new CompositeChecker("list-append-workload", [new TransactionalChecker(), new StatsChecker()]);
 
     public async Task SetupAsync(CancellationToken cancellationToken)
     {

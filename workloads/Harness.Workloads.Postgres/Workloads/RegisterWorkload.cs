@@ -35,7 +35,7 @@ public sealed class RegisterWorkload(TestSpec test, PostgresEndpoints endpoints)
 
     /// <summary>Linearizability is the verdict; the stale-read checker adds readable witnesses with their staleness.</summary>
     public static IChecker CreateChecker() =>
-        new CompositeChecker("register", [new LinearizabilityChecker(), new StaleReadChecker(), new StatsChecker()]);
+        new CompositeChecker("register-workload", [new LinearizabilityChecker(), new StaleReadChecker(), new StatsChecker()]);
 
     public async Task SetupAsync(CancellationToken cancellationToken)
     {

@@ -32,7 +32,7 @@ public sealed class SetWorkload(PostgresEndpoints endpoints) : IWorkload, IWorkl
 
     public IChecker Checker() => CreateChecker();
 
-    public static IChecker CreateChecker() => new CompositeChecker("set", [new SetChecker(), new StatsChecker()]);
+    public static IChecker CreateChecker() => new CompositeChecker("set-workload", [new SetChecker(), new StatsChecker()]);
 
     public async Task SetupAsync(CancellationToken cancellationToken)
     {
