@@ -42,7 +42,7 @@ public static class CheckResultJson
         foreach (var (k, v) in r.Stats)
         {
             w.WritePropertyName(k);
-            PlainJsonWriter.Write(w, v);
+            Formats.JsonValues.Write(w, v);
         }
         w.WriteEndObject();
         w.WriteStartObject("anomaly-counts");
@@ -55,7 +55,7 @@ public static class CheckResultJson
         foreach (var c in r.Children) WriteResult(w, c);
         w.WriteEndArray();
         w.WritePropertyName("details");
-        PlainJsonWriter.Write(w, r.Details);
+        Formats.JsonValues.Write(w, r.Details);
         w.WriteEndObject();
     }
 
@@ -68,7 +68,7 @@ public static class CheckResultJson
         foreach (var i in a.OpIndices) w.WriteNumberValue(i);
         w.WriteEndArray();
         w.WritePropertyName("data");
-        PlainJsonWriter.Write(w, a.Data);
+        Formats.JsonValues.Write(w, a.Data);
         w.WriteEndObject();
     }
 }

@@ -54,14 +54,7 @@ public static class ElleJsonHistory
 
     private static Op ParseOp(JsonElement root, long position)
     {
-        var type = Bare(Required(root, "type").GetString()) switch
-        {
-            "invoke" => OpType.Invoke,
-            "ok" => OpType.Ok,
-            "fail" => OpType.Fail,
-            "info" => OpType.Info,
-            var other => throw new FormatException($"\"type\" must be invoke, ok, fail or info, not \"{other}\""),
-        };
+        var type = JsonValues.ParseType(Required(root, "type").GetString());
         var p = Required(root, "process");
         var process = p.ValueKind switch
         {

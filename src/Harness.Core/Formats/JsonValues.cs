@@ -33,6 +33,17 @@ public static class JsonValues
         return result;
     }
 
+    private static readonly JsonSerializerOptions FallbackOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.KebabCaseLower,
+        DictionaryKeyPolicy = null,
+        IncludeFields = true,
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    /// <summary>Writes a value. A double always carries a decimal point or exponent (so it reads back as a
+    /// double, not a long) and a non-finite double becomes a string. Anything else a checker put in a value (a
+    /// record, an array of structs) goes through System.Text.Json with kebab-case names, so nothing is lost to ToString.</summary>
     public static void Write(Utf8JsonWriter w, object? value)
     {
         switch (value)
@@ -41,7 +52,8 @@ public static class JsonValues
             case bool b: w.WriteBooleanValue(b); break;
             case long l: w.WriteNumberValue(l); break;
             case int i: w.WriteNumberValue(i); break;
-            case double d: w.WriteNumberValue(d); break;
+            case double d: WriteDouble(w, d); break;
+            case float f: WriteDouble(w, f); break;
             case string s: w.WriteStringValue(s); break;
             case Keyword k: w.WriteStringValue(k.Name); break;
             case IReadOnlyDictionary<string, object?> map:
@@ -53,12 +65,34 @@ public static class JsonValues
                 }
                 w.WriteEndObject();
                 break;
-            case System.Collections.IEnumerable list:
+            case System.Collections.IList or IReadOnlyList<object?>:
                 w.WriteStartArray();
-                foreach (var item in list) Write(w, item);
+                foreach (var item in (System.Collections.IEnumerable)value) Write(w, item);
                 w.WriteEndArray();
                 break;
-            default: w.WriteStringValue(value.ToString()); break;
+            default:
+                JsonSerializer.SerializeToElement(value, value.GetType(), FallbackOptions).WriteTo(w);
+                break;
         }
     }
+
+    private static void WriteDouble(Utf8JsonWriter w, double d)
+    {
+        if (double.IsNaN(d)) { w.WriteStringValue("NaN"); return; }
+        if (double.IsPositiveInfinity(d)) { w.WriteStringValue("Infinity"); return; }
+        if (double.IsNegativeInfinity(d)) { w.WriteStringValue("-Infinity"); return; }
+        var text = d.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+        if (text.IndexOfAny(['.', 'E', 'e']) < 0) text += ".0";
+        w.WriteRawValue(text);
+    }
+
+    /// <summary>Parses an operation type, with or without Jepsen's leading colon.</summary>
+    public static OpType ParseType(string? name) => name?.TrimStart(':') switch
+    {
+        "invoke" => OpType.Invoke,
+        "ok" => OpType.Ok,
+        "fail" => OpType.Fail,
+        "info" => OpType.Info,
+        var other => throw new FormatException($"\"type\" must be invoke, ok, fail or info, not \"{other}\""),
+    };
 }

@@ -85,14 +85,7 @@ public static class JsonlHistory
         using var doc = JsonDocument.Parse(line);
         var root = doc.RootElement;
         if (root.ValueKind != JsonValueKind.Object) throw new FormatException("expected a JSON object");
-        var type = Required(root, "type").GetString() switch
-        {
-            "invoke" => OpType.Invoke,
-            "ok" => OpType.Ok,
-            "fail" => OpType.Fail,
-            "info" => OpType.Info,
-            var other => throw new FormatException($"\"type\" must be invoke, ok, fail or info, not \"{other}\""),
-        };
+        var type = JsonValues.ParseType(Required(root, "type").GetString());
         var p = Required(root, "process");
         var process = p.ValueKind == JsonValueKind.String
             ? p.GetString() == "nemesis" ? Op.NemesisProcess : throw new FormatException("\"process\" must be an integer or \"nemesis\"")
