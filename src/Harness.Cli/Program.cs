@@ -36,6 +36,11 @@ public static class Program
         {
             return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }, cts.Token);
         }
+        catch (Exception e) when (Unwrap(e) is OperationCanceledException && cts.IsCancellationRequested)
+        {
+            Console.Error.WriteLine("harness: interrupted; the cluster was removed and everything recorded so far is in the store");
+            return 130;
+        }
         catch (Exception e) when (Unwrap(e) is UsageException or HistoryFormatException or FileNotFoundException or DirectoryNotFoundException)
         {
             Console.Error.WriteLine("harness: " + Unwrap(e).Message);

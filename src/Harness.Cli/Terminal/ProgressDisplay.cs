@@ -10,6 +10,7 @@ public sealed class ProgressDisplay
 {
     private readonly bool _interactive = AnsiConsole.Profile.Capabilities.Interactive && !Console.IsOutputRedirected;
     private string? _lastPlainPhase;
+    private DateTime _lastPlainLine = DateTime.MinValue;
 
     public async Task<T> RunAsync<T>(string title, Func<IProgress<string>, Task<T>> work)
     {
@@ -25,11 +26,14 @@ public sealed class ProgressDisplay
         }).ConfigureAwait(false);
     }
 
+    /// <summary>In logs: a line when the phase changes, and otherwise at most one every 10 s.</summary>
     private void PlainLine(string message)
     {
         var phase = message.Split(':', 2)[0];
-        if (phase == _lastPlainPhase) return;
+        var now = DateTime.UtcNow;
+        if (phase == _lastPlainPhase && now - _lastPlainLine < TimeSpan.FromSeconds(10)) return;
         _lastPlainPhase = phase;
+        _lastPlainLine = now;
         Console.Out.WriteLine("  " + Truncate(message));
     }
 
