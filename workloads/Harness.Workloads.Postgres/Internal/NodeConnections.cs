@@ -11,7 +11,9 @@ internal sealed class NodeConnections(Func<string, string> connectionString) : I
     public async Task<NpgsqlConnection> OpenAsync(string node, CancellationToken ct)
     {
         if (_open.TryGetValue(node, out var c) && c.State == System.Data.ConnectionState.Open) return c;
-        var conn = new NpgsqlConnection(connectionString(node));
+        // Connecting must give up before the runner's operation deadline: a connection never made is a definite
+        // Fail, while a deadline missed is Info and retires the process.
+        var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString(node)) { Timeout = 2 }.ConnectionString);
         try
         {
             await conn.OpenAsync(ct).ConfigureAwait(false);
