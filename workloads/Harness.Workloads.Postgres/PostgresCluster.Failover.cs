@@ -129,9 +129,11 @@ public sealed partial class PostgresCluster
         [("primary_conninfo", $"host={Containers.Ip(newPrimary)} port={PostgresPort} user=postgres application_name={node}"), ("primary_slot_name", node)], ct);
 
     /// <summary>Stops the node, leaves it a marker naming the new primary, starts it (the entry script runs pg_rewind)
-    /// and waits until it streams.</summary>
+    /// and waits until it streams. The new primary checkpoints first: until it does, its control file still shows
+    /// the old timeline, and pg_rewind would answer "no rewind required" for a node that has in fact diverged.</summary>
     private async Task RewindAsync(string node, string newPrimary, CancellationToken ct)
     {
+        await PgQuery.ScalarAsync(ConnectionString(newPrimary), "CHECKPOINT", TimeSpan.FromSeconds(30), ct).ConfigureAwait(false);
         await CreateSlotAsync(newPrimary, node, ct).ConfigureAwait(false);
         await Containers.StopAsync(node, 10, ct).ConfigureAwait(false);
         await Containers.CopyTextIntoAsync(node, "/var/lib/postgresql/harness-rejoin", Containers.Ip(newPrimary) + "\n", ct).ConfigureAwait(false);
