@@ -82,7 +82,9 @@ public sealed partial class PostgresCluster
         var rewound = others.Where(n => !FailoverPlan.CanFollow(lsns[n], promotedLsn)).ToList();
         foreach (var node in others.Except(rewound)) await RepointAsync(node, chosen, ct).ConfigureAwait(false);
         foreach (var node in rewound) await RewindAsync(node, chosen, ct).ConfigureAwait(false);
-        await PgQuery.ScalarAsync(ConnectionString(chosen), "select txid_current()", TimeSpan.FromSeconds(20), ct).ConfigureAwait(false);
+        // A transactional WAL message: a commit that writes WAL, so it waits for the synchronous standbys like any write.
+        await PgQuery.ScalarAsync(ConnectionString(chosen), "select pg_logical_emit_message(true, 'harness', 'failover')::text", TimeSpan.FromSeconds(20), ct)
+            .ConfigureAwait(false);
         var writableAt = clock.Elapsed;
         var following = await WaitStreamingAsync(others, TimeSpan.FromSeconds(15), ct).ConfigureAwait(false);
         var positions = string.Join(", ", lsns.Select(kv => $"{kv.Key} at {Lsn(kv.Value)}"));
