@@ -68,7 +68,7 @@ public sealed partial class PostgresCluster
         await Containers.KillAsync(old, ct).ConfigureAwait(false);
         lock (fenced) fenced.Add(old);
         var candidates = Nodes.Where(n => n != old && !Fenced.Contains(n)).ToList();
-        var lsns = await WalPositionsAsync(candidates, ct).ConfigureAwait(false);
+        var lsns = await SettledWalPositionsAsync(candidates, ct).ConfigureAwait(false);
         var chosen = FailoverPlan.ChooseTarget(lsns, target == old || target == "primary" ? null : target);
         var others = candidates.Where(n => n != chosen).ToList();
         await SetSynchronousNamesAsync(chosen, others, ct).ConfigureAwait(false);
@@ -78,19 +78,45 @@ public sealed partial class PostgresCluster
         var promotedAt = clock.Elapsed;
         primary = chosen;
         foreach (var node in others.Concat(Fenced)) await CreateSlotAsync(chosen, node, ct).ConfigureAwait(false);
-        var promotedLsn = lsns[chosen]!.Value;
-        var rewound = others.Where(n => !FailoverPlan.CanFollow(lsns[n], promotedLsn)).ToList();
-        foreach (var node in others.Except(rewound)) await RepointAsync(node, chosen, ct).ConfigureAwait(false);
-        foreach (var node in rewound) await RewindAsync(node, chosen, ct).ConfigureAwait(false);
         // A transactional WAL message: a commit that writes WAL, so it waits for the synchronous standbys like any write.
-        await PgQuery.ScalarAsync(ConnectionString(chosen), "select pg_logical_emit_message(true, 'harness', 'failover')::text", TimeSpan.FromSeconds(20), ct)
-            .ConfigureAwait(false);
-        var writableAt = clock.Elapsed;
-        var following = await WaitStreamingAsync(others, TimeSpan.FromSeconds(15), ct).ConfigureAwait(false);
+        var probe = PgQuery.ScalarAsync(ConnectionString(chosen), "select pg_logical_emit_message(true, 'harness', 'failover')::text", TimeSpan.FromSeconds(60), ct)
+            .ContinueWith(t => t.IsCompletedSuccessfully ? clock.Elapsed : (TimeSpan?)null, TaskScheduler.Default);
+        var rewound = await FollowAsync(chosen, others, lsns, ct).ConfigureAwait(false);
+        var writableAt = await probe.ConfigureAwait(false) ?? throw new InvalidOperationException($"{chosen} did not commit a write within 60 s of its promotion");
         var positions = string.Join(", ", lsns.Select(kv => $"{kv.Key} at {Lsn(kv.Value)}"));
         return Invariant($"killed {old}; promoted {chosen} ({positions}) in {promotedAt.TotalSeconds:0.00} s; writable after {writableAt.TotalSeconds:0.00} s; ") +
-               (others.Count == 0 ? "no other standby" : Invariant($"{string.Join(", ", others)} {(following ? "streaming" : "not yet streaming")} from {chosen} after {clock.Elapsed.TotalSeconds:0.00} s")) +
+               (others.Count == 0 ? "no other standby" : Invariant($"{string.Join(", ", others)} streaming from {chosen} after {clock.Elapsed.TotalSeconds:0.00} s")) +
                (rewound.Count == 0 ? "" : $" ({string.Join(", ", rewound)} had diverged and was rewound)");
+    }
+
+    /// <summary>Makes every other standby follow the new primary: re-point those not ahead of it, and rewind those
+    /// ahead of it or still not on its timeline after a while (WAL that arrived late may have put them past the fork).
+    /// Returns the rewound ones.</summary>
+    private async Task<List<string>> FollowAsync(string newPrimary, IReadOnlyList<string> others, Dictionary<string, ulong?> lsns, CancellationToken ct)
+    {
+        var promotedLsn = lsns[newPrimary]!.Value;
+        var rewound = others.Where(n => !FailoverPlan.CanFollow(lsns[n], promotedLsn)).ToList();
+        var repointed = others.Except(rewound).ToList();
+        foreach (var node in repointed) await RepointAsync(node, newPrimary, ct).ConfigureAwait(false);
+        var stuck = await NotFollowingAsync(repointed, newPrimary, TimeSpan.FromSeconds(15), ct).ConfigureAwait(false);
+        rewound.AddRange(stuck);
+        foreach (var node in rewound) await RewindAsync(node, newPrimary, ct).ConfigureAwait(false);
+        return rewound;
+    }
+
+    /// <summary>WAL positions once they stop moving: WAL already sent by the dead primary may still be in flight (a
+    /// delayed link holds it for hundreds of milliseconds) and the most advanced standby is only known once it landed.</summary>
+    private async Task<Dictionary<string, ulong?>> SettledWalPositionsAsync(IReadOnlyList<string> nodes, CancellationToken ct)
+    {
+        var last = await WalPositionsAsync(nodes, ct).ConfigureAwait(false);
+        for (var round = 0; round < 25; round++)
+        {
+            await Task.Delay(200, ct).ConfigureAwait(false);
+            var now = await WalPositionsAsync(nodes, ct).ConfigureAwait(false);
+            if (now.All(kv => last.TryGetValue(kv.Key, out var before) && before == kv.Value)) return now;
+            last = now;
+        }
+        return last;
     }
 
     private async Task<Dictionary<string, ulong?>> WalPositionsAsync(IReadOnlyList<string> nodes, CancellationToken ct)
@@ -140,19 +166,23 @@ public sealed partial class PostgresCluster
         await Containers.StopAsync(node, 10, ct).ConfigureAwait(false);
         await Containers.CopyTextIntoAsync(node, "/var/lib/postgresql/harness-rejoin", Containers.Ip(newPrimary) + "\n", ct).ConfigureAwait(false);
         await Containers.StartAsync(node, ct).ConfigureAwait(false);
-        if (!await WaitStreamingAsync([node], StreamingWait, ct).ConfigureAwait(false))
+        if ((await NotFollowingAsync([node], newPrimary, StreamingWait, ct).ConfigureAwait(false)).Count > 0)
             throw new InvalidOperationException($"{node} did not stream from {newPrimary} within {StreamingWait.TotalSeconds:0} s after the rewind");
     }
 
-    private async Task<bool> WaitStreamingAsync(IReadOnlyList<string> nodes, TimeSpan wait, CancellationToken ct)
+    /// <summary>The nodes that are still not streaming from <paramref name="newPrimary"/> on its current timeline after
+    /// <paramref name="wait"/> (a walreceiver stuck on the old timeline reports "streaming" between its retries).</summary>
+    private async Task<List<string>> NotFollowingAsync(IReadOnlyList<string> nodes, string newPrimary, TimeSpan wait, CancellationToken ct)
     {
-        const string sql = "select pg_is_in_recovery() and coalesce((select status = 'streaming' from pg_stat_wal_receiver), false)";
+        var timeline = await PgQuery.ScalarAsync(ConnectionString(newPrimary), "select ('x' || substr(pg_walfile_name(pg_current_wal_lsn()), 1, 8))::bit(32)::int",
+            ControlDeadline, ct).ConfigureAwait(false);
+        var sql = $"select pg_is_in_recovery() and coalesce((select status = 'streaming' and received_tli = {timeline} from pg_stat_wal_receiver), false)";
         var clock = Stopwatch.StartNew();
         while (true)
         {
             var answers = await Task.WhenAll(nodes.Select(n => PgQuery.TryRowsAsync(ConnectionString(n), sql, TimeSpan.FromSeconds(1), ct))).ConfigureAwait(false);
-            if (answers.All(a => a is [[true]])) return true;
-            if (clock.Elapsed > wait) return false;
+            var missing = nodes.Where((_, i) => answers[i] is not [[true]]).ToList();
+            if (missing.Count == 0 || clock.Elapsed > wait) return missing;
             await Task.Delay(100, ct).ConfigureAwait(false);
         }
     }
