@@ -10,8 +10,8 @@ namespace Harness.Docker;
 /// IP, its node name as hostname and network alias, and its service port published on 127.0.0.1 at a host
 /// port picked once, so the host-side clients keep their address across kill and restart. The network
 /// disables IP masquerading: nodes talk to each other and the host reaches them, but nothing is NATed to the
-/// outside world (a <c>--internal</c> network would also cut the published ports). Kill, pause and iptables
-/// partitions are the fault mechanisms; every docker call has a deadline.
+/// outside world (a <c>--internal</c> network would also cut the published ports). Kill, pause, iptables
+/// partitions and nfqdelay link delays (<see cref="DelayRules"/>) are the fault mechanisms; every docker call has a deadline.
 /// </summary>
 public sealed class ContainerCluster : IKillable, IPausable, IPartitionable, IAsyncDisposable
 {
@@ -22,6 +22,7 @@ public sealed class ContainerCluster : IKillable, IPausable, IPartitionable, IAs
     private readonly Dictionary<string, string> ips = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> ports = new(StringComparer.Ordinal);
     private readonly NetworkFaults faults;
+    private readonly LinkDelays delays;
 
     public string RunId { get; }
     public string Name { get; }
@@ -40,6 +41,7 @@ public sealed class ContainerCluster : IKillable, IPausable, IPartitionable, IAs
         ContainerPort = containerPort;
         NetworkName = Sanitise($"harness-{runId}-{name}");
         faults = new NetworkFaults(this.docker, ContainerName, Ip, nodes);
+        delays = new LinkDelays(this.docker, ContainerName, nodes);
     }
 
     public string ContainerName(string node) => Sanitise($"harness-{RunId}-{node}");
@@ -96,6 +98,7 @@ public sealed class ContainerCluster : IKillable, IPausable, IPartitionable, IAs
     public async Task StartAsync(string node, CancellationToken cancellationToken)
     {
         await docker.RunCheckedAsync(["start", ContainerName(node)], RunTimeout, cancellationToken).ConfigureAwait(false);
+        delays.Forget(node); // a started container has a fresh network namespace: no rules, no delayer
         await faults.HealIfPendingAsync(node, cancellationToken).ConfigureAwait(false);
     }
 
@@ -106,7 +109,41 @@ public sealed class ContainerCluster : IKillable, IPausable, IPartitionable, IAs
     {
         await Tolerant(["unpause", ContainerName(node)], DockerErrors.IsNotPaused, cancellationToken).ConfigureAwait(false);
         await faults.HealIfPendingAsync(node, cancellationToken).ConfigureAwait(false);
+        await delays.ClearIfPendingAsync(node, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Stops a node gracefully (the image's stop signal, then SIGKILL after <paramref name="graceSeconds"/>).</summary>
+    public Task StopAsync(string node, int graceSeconds, CancellationToken cancellationToken) =>
+        Tolerant(["stop", "-t", graceSeconds.ToString(CultureInfo.InvariantCulture), ContainerName(node)], DockerErrors.IsNotRunning, cancellationToken);
+
+    /// <summary>Writes <paramref name="content"/> to <paramref name="path"/> inside a node, running or stopped (<c>docker cp</c>).</summary>
+    public async Task CopyTextIntoAsync(string node, string path, string content, CancellationToken cancellationToken)
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllTextAsync(file, content, cancellationToken).ConfigureAwait(false);
+            await docker.RunCheckedAsync(["cp", file, $"{ContainerName(node)}:{path}"], ControlTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    /// <summary>Makes <paramref name="node"/> receive the traffic of <paramref name="fromNodes"/> (null: every other node)
+    /// <paramref name="delayMs"/> ± <paramref name="jitterMs"/> late, with nfqdelay on its INPUT chain; replaces an earlier delay there.</summary>
+    public Task DelayAsync(string node, IReadOnlyList<string>? fromNodes, int delayMs, int jitterMs, CancellationToken cancellationToken)
+    {
+        var from = (fromNodes ?? Nodes).Where(n => n != node).Select(Ip).ToList();
+        return delays.ApplyAsync(node, from, delayMs, jitterMs, cancellationToken);
+    }
+
+    /// <summary>The nodes that currently carry a delay.</summary>
+    public IReadOnlyCollection<string> DelayedNodes => delays.DelayedNodes;
+
+    /// <summary>Stops every delayer and removes its rules; partitions (filter table) are untouched.</summary>
+    public Task ClearDelaysAsync(CancellationToken cancellationToken) => delays.ClearAllAsync(cancellationToken);
 
     public Task ApplyGrudgeAsync(Grudge grudge, CancellationToken cancellationToken) => faults.ApplyAsync(grudge, cancellationToken);
 

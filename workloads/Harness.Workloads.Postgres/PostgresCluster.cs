@@ -8,13 +8,15 @@ using Npgsql;
 namespace Harness.Workloads.Postgres;
 
 /// <summary>
-/// A PostgreSQL 15 streaming-replication cluster in Docker: pg1 is the primary, pg2..pgN are hot standbys that
-/// were cloned from it with pg_basebackup and stream WAL through their own replication slots. The replication
+/// A PostgreSQL 15 streaming-replication cluster in Docker: pg1 starts as the primary, pg2..pgN are hot standbys that
+/// were cloned from it with pg_basebackup and stream WAL through their own replication slots. A failover
+/// (<see cref="FailoverAsync"/>) makes another node the primary; <see cref="Primary"/> always names the current one. The replication
 /// mode sets <c>synchronous_standby_names</c> (see <see cref="PostgresClusterOptions"/>). Clients on the host reach
 /// each node at <see cref="ConnectionString"/>, whose port survives kill and restart. Faults (kill, pause,
-/// iptables partitions) are those of the underlying <see cref="ContainerCluster"/>.
+/// iptables partitions, nfqdelay link delays) are those of the underlying <see cref="ContainerCluster"/>.
 /// </summary>
-public sealed class PostgresCluster : IDatabase, IKillable, IPausable, IPartitionable, IHasPrimary, IReplicationLagSource
+public sealed partial class PostgresCluster
+    : IDatabase, IKillable, IPausable, IPartitionable, IHasPrimary, IReplicationLagSource, IPromotable, IDelayable
 {
     public const int PostgresPort = 5432;
 
@@ -23,8 +25,13 @@ public sealed class PostgresCluster : IDatabase, IKillable, IPausable, IPartitio
     public PostgresClusterOptions Options { get; }
     public ContainerCluster Containers { get; }
     public IReadOnlyList<string> Nodes { get; }
-    public string Primary => Nodes[0];
-    public IReadOnlyList<string> Standbys => Nodes.Skip(1).ToList();
+    private volatile string primary = "pg1";
+
+    /// <summary>The node that is the primary now: pg1 until a failover promotes another.</summary>
+    public string Primary => primary;
+
+    /// <summary>Every node but the primary (a fenced old primary included: it is down until it rejoins).</summary>
+    public IReadOnlyList<string> Standbys => Nodes.Where(n => n != primary).ToList();
 
     /// <summary>How long <see cref="SetupAsync"/> waits for replication to be healthy.</summary>
     public TimeSpan HealthTimeout { get; init; } = TimeSpan.FromSeconds(120);
@@ -60,7 +67,7 @@ public sealed class PostgresCluster : IDatabase, IKillable, IPausable, IPartitio
         var image = await PostgresImage.EnsureAsync(Options.BaseImage, progress, cancellationToken).ConfigureAwait(false);
         var clock = Stopwatch.StartNew();
         await Containers.CreateNetworkAsync(cancellationToken).ConfigureAwait(false);
-        await Containers.StartContainerAsync(Spec(Primary, "primary", image), cancellationToken).ConfigureAwait(false);
+        await Containers.StartContainerAsync(Spec(Nodes[0], "primary", image), cancellationToken).ConfigureAwait(false);
         await Task.WhenAll(Standbys.Select(s => Containers.StartContainerAsync(Spec(s, "standby", image), cancellationToken))).ConfigureAwait(false);
         await WaitHealthyAsync(HealthTimeout, cancellationToken).ConfigureAwait(false);
         progress?.Report($"postgres cluster ({Options.Nodes} nodes, {Options.Replication}) healthy in {clock.Elapsed.TotalSeconds:0.0} s");
@@ -85,8 +92,8 @@ public sealed class PostgresCluster : IDatabase, IKillable, IPausable, IPartitio
     {
         var answers = await Task.WhenAll(Nodes.Select(n =>
             PgQuery.TryRowsAsync(ConnectionString(n), "select not pg_is_in_recovery()", TimeSpan.FromSeconds(1), cancellationToken))).ConfigureAwait(false);
-        var index = Array.FindIndex(answers, a => a is [[true]]);
-        return index < 0 ? null : Nodes[index];
+        var writable = Nodes.Where((_, i) => answers[i] is [[true]]).ToList();
+        return writable.Contains(Primary) ? Primary : writable.FirstOrDefault();
     }
 
     public Task<IReadOnlyList<LagSample>> SampleLagAsync(long timeNs, CancellationToken cancellationToken) =>
@@ -94,7 +101,13 @@ public sealed class PostgresCluster : IDatabase, IKillable, IPausable, IPartitio
 
     public Task KillAsync(string node, CancellationToken cancellationToken) => Containers.KillAsync(node, cancellationToken);
 
-    public Task StartAsync(string node, CancellationToken cancellationToken) => Containers.StartAsync(node, cancellationToken);
+    /// <summary>Starts a killed node; an old primary fenced by a failover is instead rejoined as a standby (a plain
+    /// start would make it a second primary).</summary>
+    public async Task StartAsync(string node, CancellationToken cancellationToken)
+    {
+        if (Fenced.Contains(node)) await RejoinAsync(cancellationToken).ConfigureAwait(false);
+        else await Containers.StartAsync(node, cancellationToken).ConfigureAwait(false);
+    }
 
     public Task PauseAsync(string node, CancellationToken cancellationToken) => Containers.PauseAsync(node, cancellationToken);
 
@@ -103,6 +116,11 @@ public sealed class PostgresCluster : IDatabase, IKillable, IPausable, IPartitio
     public Task ApplyGrudgeAsync(Grudge grudge, CancellationToken cancellationToken) => Containers.ApplyGrudgeAsync(grudge, cancellationToken);
 
     public Task HealNetworkAsync(CancellationToken cancellationToken) => Containers.HealNetworkAsync(cancellationToken);
+
+    public Task DelayAsync(string node, IReadOnlyList<string>? fromNodes, int delayMs, int jitterMs, CancellationToken cancellationToken) =>
+        Containers.DelayAsync(node, fromNodes, delayMs, jitterMs, cancellationToken);
+
+    public Task ClearDelaysAsync(CancellationToken cancellationToken) => Containers.ClearDelaysAsync(cancellationToken);
 
     public Task CollectLogsAsync(string directory, CancellationToken cancellationToken) => Containers.CollectLogsAsync(directory, cancellationToken);
 
@@ -116,7 +134,7 @@ public sealed class PostgresCluster : IDatabase, IKillable, IPausable, IPartitio
         {
             ["HARNESS_ROLE"] = role,
             ["HARNESS_NODE"] = node,
-            ["HARNESS_PRIMARY"] = Containers.Ip(Primary),
+            ["HARNESS_PRIMARY"] = Containers.Ip(Nodes[0]),
             ["HARNESS_SYNC_NAMES"] = Options.SynchronousStandbyNames(),
         };
         return new ContainerSpec(node, image, environment, ["--shm-size", "128m"]);

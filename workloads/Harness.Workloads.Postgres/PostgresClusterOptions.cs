@@ -14,18 +14,22 @@ public sealed record PostgresClusterOptions(
 {
     public static IReadOnlyList<string> ReplicationModes { get; } = ["async", "sync", "semi-sync"];
 
-    /// <summary>The <c>synchronous_standby_names</c> value for <see cref="Replication"/>.</summary>
-    public string SynchronousStandbyNames()
+    /// <summary>The <c>synchronous_standby_names</c> value for <see cref="Replication"/> with pg1 as the primary.</summary>
+    public string SynchronousStandbyNames() =>
+        SynchronousStandbyNames(Replication, Enumerable.Range(2, Math.Max(0, Nodes - 1)).Select(i => $"pg{i}").ToList());
+
+    /// <summary>The <c>synchronous_standby_names</c> value for a replication mode and the standbys that remain, e.g.
+    /// after a failover (the promoted standby inherits the old primary's value, which names itself and the dead node).</summary>
+    public static string SynchronousStandbyNames(string replication, IReadOnlyList<string> standbys)
     {
-        var standbys = Enumerable.Range(2, Math.Max(0, Nodes - 1)).Select(i => $"pg{i}").ToList();
         var list = string.Join(", ", standbys);
-        return Replication switch
+        return replication switch
         {
-            _ when standbys.Count == 0 => "",
             "async" => "",
+            "sync" or "semi-sync" when standbys.Count == 0 => "",
             "sync" => $"FIRST {standbys.Count} ({list})",
             "semi-sync" => $"ANY 1 ({list})",
-            _ => throw new ArgumentException($"unknown replication mode '{Replication}'; use one of: {string.Join(", ", ReplicationModes)}"),
+            _ => throw new ArgumentException($"unknown replication mode '{replication}'; use one of: {string.Join(", ", ReplicationModes)}"),
         };
     }
 }

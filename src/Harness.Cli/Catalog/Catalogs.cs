@@ -19,7 +19,7 @@ public static class Catalogs
     public static (IDatabase Database, PostgresEndpoints Endpoints) Database(TestSpec test, string runId)
     {
         var cluster = new PostgresCluster(new PostgresClusterOptions(Nodes: test.Nodes, Replication: test.Replication, RunId: runId, BaseImage: test.BaseImage));
-        return (cluster, new PostgresEndpoints(cluster.ConnectionString, cluster.Primary, cluster.Standbys));
+        return (cluster, new PostgresEndpoints(cluster.ConnectionString, () => cluster.Primary, () => cluster.Standbys));
     }
 
     public static IWorkload Workload(TestSpec test, PostgresEndpoints endpoints) => test.Workload switch
@@ -41,6 +41,8 @@ public static class Catalogs
                 "partition" when db is IPartitionable p => new PartitionNemesis(p, db.Nodes),
                 "kill" when db is IKillable k => NodeFaultNemesis.Kill(k, primary),
                 "pause" when db is IPausable z => NodeFaultNemesis.Pause(z, primary),
+                "failover" when db is IPromotable f => new FailoverNemesis(f),
+                "delay" when db is IDelayable d => new DelayNemesis(d, db.Nodes, primary),
                 _ => null,
             };
             if (part is null) throw new UsageException($"{test.Database} does not support the '{fault}' fault");

@@ -14,7 +14,8 @@ public static class FaultSchedule
             ? Gen.Phases()
             : Gen.Cycle(() => new FaultCycle(faults, nodes, interval, duration));
 
-    /// <summary>A random target for a fault: partitions get a shape, node faults a node or the current primary.</summary>
+    /// <summary>A random target for a fault: partitions get a shape, a failover none (the most advanced standby is
+    /// promoted), a delay every standby or one node, other node faults a node or the current primary.</summary>
     public static object? Target(string fault, IReadOnlyList<string> nodes, Random random)
     {
         switch (fault)
@@ -27,6 +28,10 @@ public static class FaultSchedule
                     1 when nodes.Count >= 3 => new object?[] { "bridge" }.Concat(order).ToArray(),
                     _ => new object?[] { "halves" }.Concat(order).ToArray(),
                 };
+            case "failover":
+                return null;
+            case "delay":
+                return random.Next(2) == 0 ? "standbys" : nodes[random.Next(nodes.Count)];
             default:
                 return random.Next(3) == 0 ? "primary" : nodes[random.Next(nodes.Count)];
         }

@@ -5,7 +5,8 @@ namespace Harness.Workloads.Postgres.Internal;
 /// <summary>
 /// One short query on a fresh connection with a hard deadline. A paused node accepts TCP (through the
 /// port proxy) but never answers; the deadline, enforced both by cancellation and by abandoning the wait,
-/// guarantees a return. Any failure is reported as null rows, never thrown.
+/// guarantees a return. <see cref="TryRowsAsync"/> reports any failure as null rows; <see cref="ScalarAsync"/>
+/// throws it (for control steps such as a promotion, whose failure must be reported).
 /// </summary>
 internal static class PgQuery
 {
@@ -25,6 +26,25 @@ internal static class PgQuery
         {
             _ = query.ContinueWith(t => t.Exception, TaskScheduler.Default); // observe a late failure
             return null;
+        }
+    }
+
+    /// <summary>The first column of the first row (null if none); throws on failure or when the deadline passes.</summary>
+    public static async Task<object?> ScalarAsync(string connectionString, string sql, TimeSpan deadline, CancellationToken cancellationToken)
+    {
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        cts.CancelAfter(deadline);
+        var quick = new NpgsqlConnectionStringBuilder(connectionString) { CancellationTimeout = -1, CommandTimeout = 0 }.ConnectionString;
+        var query = RowsAsync(quick, sql, cts.Token);
+        try
+        {
+            var rows = await query.WaitAsync(deadline + TimeSpan.FromMilliseconds(500), cancellationToken).ConfigureAwait(false);
+            return rows is [[var value, ..], ..] ? value : null;
+        }
+        catch (TimeoutException)
+        {
+            _ = query.ContinueWith(t => t.Exception, TaskScheduler.Default);
+            throw new TimeoutException($"no answer within {deadline.TotalSeconds:0.#} s to: {sql}");
         }
     }
 

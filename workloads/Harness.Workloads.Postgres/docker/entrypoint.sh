@@ -7,10 +7,15 @@
 #   HARNESS_SYNC_NAMES  value of synchronous_standby_names ('' = asynchronous)
 # Restart-safe: the data directory is initialised only once (a marker outside PGDATA records success), so a
 # killed and restarted node, primary or standby, just runs postgres on its existing data.
+# Rejoin after a failover: if the harness copied a file /var/lib/postgresql/harness-rejoin (one line: the new
+# primary's host) into the stopped container, the node rewinds its data to the new primary's timeline with
+# pg_rewind (cloning afresh with pg_basebackup if that fails) and starts as its standby, streaming through the
+# slot named after this node, which the harness created on the new primary beforehand.
 set -eu
 : "${HARNESS_ROLE:?}" "${HARNESS_NODE:?}"
 PGDATA="${PGDATA:-/var/lib/postgresql/data}"
 MARKER=/var/lib/postgresql/harness-initialised
+REJOIN=/var/lib/postgresql/harness-rejoin
 export PGDATA
 
 log() { echo "[entrypoint $HARNESS_NODE] $*" >&2; }
@@ -58,10 +63,38 @@ init_standby() {
   as_postgres pg_basebackup -h "$HARNESS_PRIMARY" -U postgres -D "$PGDATA" -X stream -C -S "$HARNESS_NODE" -R -c fast
 }
 
+rejoin() {
+  source_host=$(head -n 1 "$REJOIN" | tr -d '[:space:]')
+  log "rejoining as a standby of $source_host"
+  tries=0
+  until pg_isready -q -h "$source_host" -U postgres -t 2; do
+    tries=$((tries + 1))
+    [ "$tries" -lt 120 ] || { log "new primary $source_host never became ready"; exit 1; }
+    sleep 0.5
+  done
+  if as_postgres pg_rewind -D "$PGDATA" --source-server="host=$source_host port=5432 user=postgres dbname=postgres" >&2; then
+    log "pg_rewind done"
+  else
+    log "pg_rewind failed; cloning afresh from $source_host"
+    find "$PGDATA" -mindepth 1 -delete
+    as_postgres pg_basebackup -h "$source_host" -U postgres -D "$PGDATA" -X stream -S "$HARNESS_NODE" -c fast
+  fi
+  # pg_rewind copied the source's configuration files; the last setting in postgresql.auto.conf wins.
+  cat >> "$PGDATA/postgresql.auto.conf" <<CONF
+primary_conninfo = 'host=$source_host port=5432 user=postgres application_name=$HARNESS_NODE'
+primary_slot_name = '$HARNESS_NODE'
+CONF
+  touch "$PGDATA/standby.signal"
+  chown postgres:postgres "$PGDATA/standby.signal" "$PGDATA/postgresql.auto.conf"
+  rm -f "$REJOIN"
+}
+
 mkdir -p "$PGDATA"
 chown postgres:postgres "$PGDATA"
 chmod 0700 "$PGDATA"
-if [ ! -e "$MARKER" ]; then
+if [ -e "$REJOIN" ] && [ -e "$MARKER" ]; then
+  rejoin
+elif [ ! -e "$MARKER" ]; then
   log "initialising as $HARNESS_ROLE"
   find "$PGDATA" -mindepth 1 -delete  # leftovers of an interrupted first start
   case "$HARNESS_ROLE" in
