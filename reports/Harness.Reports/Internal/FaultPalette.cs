@@ -16,6 +16,8 @@ internal sealed class FaultPalette
         ["pause"] = "#9c755f",
         ["clock"] = "#76b7b2",
         ["promote"] = "#5d6d7e",
+        ["failover"] = "#c0392b",
+        ["delay"] = "#8e7cc3",
         ["lag"] = "#d4a6c8",
     };
 

@@ -27,6 +27,8 @@ internal sealed class NodeConnections(Func<string, string> connectionString) : I
         return conn;
     }
 
+    public bool IsOpen(string node) => _open.TryGetValue(node, out var c) && c.State == System.Data.ConnectionState.Open;
+
     public void Drop(string node)
     {
         if (_open.Remove(node, out var c)) _ = Task.Run(() => c.DisposeAsync().AsTask());

@@ -20,6 +20,17 @@ internal abstract class PostgresClient(Func<string, string> connectionString) : 
     public async Task<Completion> InvokeAsync(Op invocation, CancellationToken cancellationToken)
     {
         var (node, isRead) = Route(invocation);
+        var reused = _connections.IsOpen(node);
+        var completion = await AttemptAsync(invocation, node, isRead, cancellationToken).ConfigureAwait(false);
+        // A read on a connection that died while idle (its node was restarted) is tried once more on a fresh
+        // one: a read has no effect, so retrying cannot change what the history claims happened.
+        if (isRead && reused && completion.Type != OpType.Ok && !cancellationToken.IsCancellationRequested)
+            completion = await AttemptAsync(invocation, node, isRead, cancellationToken).ConfigureAwait(false);
+        return completion;
+    }
+
+    private async Task<Completion> AttemptAsync(Op invocation, string node, bool isRead, CancellationToken cancellationToken)
+    {
         var connecting = true;
         try
         {

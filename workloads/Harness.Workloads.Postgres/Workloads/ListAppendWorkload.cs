@@ -35,13 +35,8 @@ public sealed class ListAppendWorkload(TestSpec test, PostgresEndpoints endpoint
 
     public static IChecker CreateChecker() => new CompositeChecker("list-append-workload", [new TransactionalChecker(), new StatsChecker()]);
 
-    public async Task SetupAsync(CancellationToken cancellationToken)
-    {
-        await using var conn = new NpgsqlConnection(endpoints.ConnectionString(endpoints.Primary));
-        await conn.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var cmd = new NpgsqlCommand("DROP TABLE IF EXISTS lists; CREATE TABLE lists (id bigint PRIMARY KEY, val text NOT NULL)", conn);
-        await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
+    public Task SetupAsync(CancellationToken cancellationToken) =>
+        Schema.RecreateAsync(endpoints, "DROP TABLE IF EXISTS lists; CREATE TABLE lists (id bigint PRIMARY KEY, val text NOT NULL)", cancellationToken);
 
     private sealed class Client(PostgresEndpoints endpoints, string isolation) : PostgresClient(endpoints.ConnectionString)
     {

@@ -37,13 +37,8 @@ public sealed class RegisterWorkload(TestSpec test, PostgresEndpoints endpoints)
     public static IChecker CreateChecker() =>
         new CompositeChecker("register-workload", [new LinearizabilityChecker(), new StaleReadChecker(), new StatsChecker()]);
 
-    public async Task SetupAsync(CancellationToken cancellationToken)
-    {
-        await using var conn = new NpgsqlConnection(endpoints.ConnectionString(endpoints.Primary));
-        await conn.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var cmd = new NpgsqlCommand("DROP TABLE IF EXISTS registers; CREATE TABLE registers (id bigint PRIMARY KEY, val bigint)", conn);
-        await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
+    public Task SetupAsync(CancellationToken cancellationToken) =>
+        Schema.RecreateAsync(endpoints, "DROP TABLE IF EXISTS registers; CREATE TABLE registers (id bigint PRIMARY KEY, val bigint)", cancellationToken);
 
     private sealed class Client(PostgresEndpoints endpoints, ClientContext context, bool fromFollowers)
         : PostgresClient(endpoints.ConnectionString)

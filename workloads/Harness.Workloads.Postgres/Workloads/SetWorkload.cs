@@ -34,13 +34,8 @@ public sealed class SetWorkload(PostgresEndpoints endpoints) : IWorkload, IWorkl
 
     public static IChecker CreateChecker() => new CompositeChecker("set-workload", [new SetChecker(), new StatsChecker()]);
 
-    public async Task SetupAsync(CancellationToken cancellationToken)
-    {
-        await using var conn = new NpgsqlConnection(endpoints.ConnectionString(endpoints.Primary));
-        await conn.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var cmd = new NpgsqlCommand("DROP TABLE IF EXISTS set_elements; CREATE TABLE set_elements (element bigint PRIMARY KEY)", conn);
-        await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
+    public Task SetupAsync(CancellationToken cancellationToken) =>
+        Schema.RecreateAsync(endpoints, "DROP TABLE IF EXISTS set_elements; CREATE TABLE set_elements (element bigint PRIMARY KEY)", cancellationToken);
 
     private sealed class Client(PostgresEndpoints endpoints, ClientContext context) : PostgresClient(endpoints.ConnectionString)
     {
