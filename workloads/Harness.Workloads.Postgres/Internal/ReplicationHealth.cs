@@ -4,14 +4,18 @@ namespace Harness.Workloads.Postgres.Internal;
 
 /// <summary>
 /// What "healthy" means for a streaming-replication cluster: the primary sees every standby in state
-/// <c>streaming</c> in <c>pg_stat_replication</c>, and every standby is in recovery with its WAL receiver
+/// <c>streaming</c> in <c>pg_stat_replication</c> (and, when synchronous_standby_names is set, already counted
+/// as a synchronous or quorum standby rather than async: a standby is listed as async for a moment after it
+/// connects, and commits are not yet waiting for it then), and every standby is in recovery with its WAL receiver
 /// streaming. <see cref="DescribeAsync"/> returns null when healthy, otherwise what is still missing.
 /// </summary>
 internal static class ReplicationHealth
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(2);
 
-    private const string PrimarySql = "select count(*) from pg_stat_replication where state = 'streaming'";
+    private const string PrimarySql =
+        "select count(*) from pg_stat_replication where state = 'streaming' " +
+        "and (current_setting('synchronous_standby_names') = '' or sync_state <> 'async')";
 
     private const string StandbySql =
         "select pg_is_in_recovery() and coalesce((select status = 'streaming' from pg_stat_wal_receiver), false)";
