@@ -17,6 +17,7 @@ internal sealed class FaultPalette
         ["clock"] = "#76b7b2",
         ["promote"] = "#5d6d7e",
         ["failover"] = "#c0392b",
+        ["partition-failover"] = "#e67e22",
         ["delay"] = "#8e7cc3",
         ["lag"] = "#d4a6c8",
     };

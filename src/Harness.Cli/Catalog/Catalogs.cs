@@ -42,6 +42,8 @@ public static class Catalogs
                 "kill" when db is IKillable k => NodeFaultNemesis.Kill(k, primary),
                 "pause" when db is IPausable z => NodeFaultNemesis.Pause(z, primary),
                 "failover" when db is IPromotable f => new FailoverNemesis(f),
+                "partition-failover" when db is IPartitionable p && db is IPromotable f && primary is not null =>
+                    new PartitionFailoverNemesis(p, f, primary, db.Nodes),
                 "delay" when db is IDelayable d => new DelayNemesis(d, db.Nodes, primary),
                 _ => null,
             };

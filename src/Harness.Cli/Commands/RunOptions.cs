@@ -12,7 +12,7 @@ internal sealed class RunOptions
     public Option<int> Nodes { get; } = new("--nodes") { Description = "Number of database nodes (2-9).", DefaultValueFactory = _ => D.Nodes };
     public Option<string> Replication { get; } = new("--replication") { Description = "Replication mode: async | sync | semi-sync.", DefaultValueFactory = _ => D.Replication };
     public Option<string> Workload { get; } = new("--workload") { Description = "Workload: register | set | list-append.", DefaultValueFactory = _ => D.Workload };
-    public Option<string> Nemesis { get; } = new("--nemesis") { Description = "Comma-separated faults: partition, kill, pause, failover (kill the primary, promote a standby, rejoin the old primary with pg_rewind), delay (300 ± 30 ms on the links into a node); or none.", DefaultValueFactory = _ => string.Join(",", D.Nemesis) };
+    public Option<string> Nemesis { get; } = new("--nemesis") { Description = "Comma-separated faults: partition, kill, pause, failover (kill the primary, promote a standby, rejoin the old primary with pg_rewind), partition-failover (cut the primary off from its standbys for 3 s, then fail over), delay (300 ± 30 ms on the links into a node); or none.", DefaultValueFactory = _ => string.Join(",", D.Nemesis) };
     public Option<double> TimeLimit { get; } = new("--time-limit") { Description = "Seconds of workload (faults run during this time).", DefaultValueFactory = _ => D.TimeLimitSeconds };
     public Option<int> Concurrency { get; } = new("--concurrency") { Description = "Client processes per node.", DefaultValueFactory = _ => D.ConcurrencyPerNode };
     public Option<double> Rate { get; } = new("--rate") { Description = "Target client operations per second, over all processes.", DefaultValueFactory = _ => D.Rate };
@@ -72,7 +72,7 @@ internal sealed class RunOptions
         Require(s.Replication is "async" or "sync" or "semi-sync", $"--replication must be async, sync or semi-sync (got '{s.Replication}')");
         Require(s.Workload is "register" or "set" or "list-append", $"--workload must be register, set or list-append (got '{s.Workload}')");
         foreach (var n in s.Nemesis)
-            Require(n is "partition" or "kill" or "pause" or "failover" or "delay", $"--nemesis takes partition, kill, pause, failover, delay or none (got '{n}')");
+            Require(n is "partition" or "kill" or "pause" or "failover" or "partition-failover" or "delay", $"--nemesis takes partition, kill, pause, failover, partition-failover, delay or none (got '{n}')");
         Require(s.ReadFrom is "primary" or "followers", $"--read-from must be primary or followers (got '{s.ReadFrom}')");
         Require(s.Isolation is "read-committed" or "repeatable-read" or "serializable", $"--isolation must be read-committed, repeatable-read or serializable (got '{s.Isolation}')");
         Require(s.TimeLimitSeconds > 0 && s.Rate > 0 && s.ConcurrencyPerNode > 0 && s.OperationTimeoutSeconds > 0 && s.OpsPerKey > 0,

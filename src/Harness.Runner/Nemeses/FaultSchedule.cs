@@ -28,7 +28,7 @@ public static class FaultSchedule
                     1 when nodes.Count >= 3 => new object?[] { "bridge" }.Concat(order).ToArray(),
                     _ => new object?[] { "halves" }.Concat(order).ToArray(),
                 };
-            case "failover":
+            case "failover" or "partition-failover":
                 return null;
             case "delay":
                 return random.Next(2) == 0 ? "standbys" : nodes[random.Next(nodes.Count)];
