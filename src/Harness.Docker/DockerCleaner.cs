@@ -12,21 +12,32 @@ public static class DockerCleaner
     public static Task<(int Containers, int Networks)> CleanAsync(CancellationToken cancellationToken) =>
         CleanAsync(null, cancellationToken);
 
-    /// <summary>Removes the harness containers and networks of one run (all runs if <paramref name="runId"/> is null).</summary>
+    /// <summary>Removes the harness containers and networks of one run (all runs if <paramref name="runId"/> is null).
+    /// Another run may be creating or removing its own containers at the same moment, so a removal that fails is
+    /// retried on a fresh listing; only what is still there after that is an error.</summary>
     public static async Task<(int Containers, int Networks)> CleanAsync(string? runId, CancellationToken cancellationToken)
     {
-        var docker = DockerCli.Default;
         string[] filter = runId is null
             ? ["--filter", $"label={HarnessLabels.Managed}"]
             : ["--filter", $"label={HarnessLabels.Managed}", "--filter", $"label={HarnessLabels.Run(runId)}"];
-        var containers = Ids(await docker.RunCheckedAsync(["ps", "-aq", .. filter], Timeout, cancellationToken).ConfigureAwait(false));
-        if (containers.Count > 0)
-            await docker.RunCheckedAsync(["rm", "-f", "-v", .. containers], Timeout, cancellationToken).ConfigureAwait(false);
-        var networks = Ids(await docker.RunCheckedAsync(
-            ["network", "ls", "-q", .. filter], Timeout, cancellationToken).ConfigureAwait(false));
-        if (networks.Count > 0)
-            await docker.RunCheckedAsync(["network", "rm", .. networks], Timeout, cancellationToken).ConfigureAwait(false);
-        return (containers.Count, networks.Count);
+        var containers = await RemoveAllAsync(["ps", "-aq", .. filter], ids => ["rm", "-f", "-v", .. ids], cancellationToken).ConfigureAwait(false);
+        var networks = await RemoveAllAsync(["network", "ls", "-q", .. filter], ids => ["network", "rm", .. ids], cancellationToken).ConfigureAwait(false);
+        return (containers, networks);
+    }
+
+    private static async Task<int> RemoveAllAsync(string[] list, Func<List<string>, string[]> remove, CancellationToken ct)
+    {
+        var docker = DockerCli.Default;
+        var removed = new HashSet<string>(StringComparer.Ordinal);
+        for (var attempt = 1; ; attempt++)
+        {
+            var ids = Ids(await docker.RunCheckedAsync(list, Timeout, ct).ConfigureAwait(false));
+            if (ids.Count == 0) return removed.Count;
+            var result = await docker.RunAsync(remove(ids), Timeout, ct).ConfigureAwait(false);
+            if (result.ExitCode == 0) removed.UnionWith(ids);
+            else if (attempt >= 3) throw new DockerException(string.Join(' ', remove(ids)), result.ExitCode, result.Stderr);
+            else await Task.Delay(TimeSpan.FromSeconds(2), ct).ConfigureAwait(false);
+        }
     }
 
     private static List<string> Ids(string output) =>
