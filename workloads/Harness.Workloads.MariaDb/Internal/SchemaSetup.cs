@@ -1,0 +1,38 @@
+using Harness.Workloads.MariaDb.Workloads;
+using MySqlConnector;
+
+namespace Harness.Workloads.MariaDb.Internal;
+
+/// <summary>
+/// Creates a workload's table on the first node and waits until every node has it. Galera applies DDL on all
+/// nodes before returning; a multi-leader peer gets it through asynchronous replication, so without the wait a
+/// client of the other node could start before its table exists.
+/// </summary>
+internal static class SchemaSetup
+{
+    private static readonly TimeSpan ReplicationWait = TimeSpan.FromSeconds(60);
+
+    public static async Task CreateAsync(MariaDbEndpoints endpoints, string table, string columns, CancellationToken ct)
+    {
+        await using (var conn = new MySqlConnection(endpoints.ConnectionString(endpoints.Nodes[0])))
+        {
+            await conn.OpenAsync(ct).ConfigureAwait(false);
+            await using var cmd = new MySqlCommand($"DROP TABLE IF EXISTS {table}; CREATE TABLE {table} ({columns}) ENGINE=InnoDB", conn);
+            await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+        foreach (var node in endpoints.Nodes) await WaitForTableAsync(endpoints.ConnectionString(node), node, table, ct).ConfigureAwait(false);
+    }
+
+    private static async Task WaitForTableAsync(string connectionString, string node, string table, CancellationToken ct)
+    {
+        var sql = $"SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = '{table}'";
+        var until = DateTime.UtcNow + ReplicationWait;
+        while (DateTime.UtcNow < until)
+        {
+            var rows = await MyQuery.TryRowsAsync(connectionString, sql, TimeSpan.FromSeconds(2), ct).ConfigureAwait(false);
+            if (rows is [var row] && Convert.ToInt64(row.Values.First(), System.Globalization.CultureInfo.InvariantCulture) == 1) return;
+            await Task.Delay(TimeSpan.FromMilliseconds(200), ct).ConfigureAwait(false);
+        }
+        throw new TimeoutException($"table {table} did not appear on {node} within {ReplicationWait.TotalSeconds:0} s");
+    }
+}
