@@ -33,7 +33,8 @@ internal static class MariaDbRunFixture
         var result = workload.Checker().Check(history, context);
         var healthy = ((MariaDbCluster)db).TimeToHealthy;
         TestContext.Progress.WriteLine($"{test.Name}: healthy in {healthy?.TotalSeconds:0.0} s; {result.Summary}");
-        foreach (var r in result.Flatten()) TestContext.Progress.WriteLine($"  {r.Checker}: {r.Validity} {string.Join(", ", r.AnomalyCounts.Select(kv => $"{kv.Key}={kv.Value}"))}");
+        foreach (var r in result.Flatten())
+            TestContext.Progress.WriteLine($"  {r.Checker}: {r.Validity} [{string.Join(", ", r.AnomalyCounts.Select(kv => $"{kv.Key}={kv.Value}"))}] {r.Summary}");
         return new MariaDbRunOutcome(dir, history, result);
     }
 
