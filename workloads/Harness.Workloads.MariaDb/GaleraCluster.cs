@@ -38,6 +38,10 @@ public sealed class GaleraCluster(MariaDbClusterOptions options, IProgress<strin
     public override Task<IReadOnlyList<LagSample>> SampleLagAsync(long timeNs, CancellationToken cancellationToken) =>
         GaleraHealth.SampleAsync(timeNs, Nodes, ConnectionString, cancellationToken);
 
+    protected override async Task<bool> AcceptsWritesAsync(string node, CancellationToken cancellationToken) =>
+        await MyQuery.TryVariablesAsync(ConnectionString(node), "SHOW GLOBAL STATUS LIKE 'wsrep_ready'", TimeSpan.FromSeconds(1), cancellationToken)
+            .ConfigureAwait(false) is { } status && status.GetValueOrDefault("wsrep_ready") == "ON";
+
     private static Dictionary<string, string> Environment(string peers, bool bootstrap) => new()
     {
         ["HARNESS_PEERS"] = peers,

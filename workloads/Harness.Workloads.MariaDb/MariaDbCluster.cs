@@ -13,9 +13,10 @@ namespace Harness.Workloads.MariaDb;
 /// <c>harness</c> user and database that clients use, and waiting for health. There is no single primary: every
 /// node accepts writes, and clients write to their own node. Subclasses decide how the nodes are wired together
 /// (<see cref="GaleraCluster"/>: synchronous certification; <see cref="MultiLeaderCluster"/>: asynchronous mutual
-/// replication) and what healthy means.
+/// replication) and what healthy means. As <see cref="IHasPrimary"/> the cluster names the first node, in order, that
+/// accepts writes right now, so a fault aimed at "the primary" hits a live leader.
 /// </summary>
-public abstract class MariaDbCluster : IDatabase, IKillable, IPausable, IPartitionable, IReplicationLagSource
+public abstract class MariaDbCluster : IDatabase, IKillable, IPausable, IPartitionable, IHasPrimary, IReplicationLagSource
 {
     public const int MariaDbPort = 3306;
     public const string User = "harness";
@@ -96,6 +97,17 @@ public abstract class MariaDbCluster : IDatabase, IKillable, IPausable, IPartiti
     public abstract Task<string?> HealthProblemAsync(CancellationToken cancellationToken);
 
     public abstract Task<IReadOnlyList<LagSample>> SampleLagAsync(long timeNs, CancellationToken cancellationToken);
+
+    /// <summary>The first node (gal1/mm1 first) that accepts writes right now; null if none does.</summary>
+    public async Task<string?> PrimaryAsync(CancellationToken cancellationToken)
+    {
+        foreach (var node in Nodes)
+            if (await AcceptsWritesAsync(node, cancellationToken).ConfigureAwait(false)) return node;
+        return null;
+    }
+
+    /// <summary>Whether a node would take a write now (answers within a second and, for Galera, is ready).</summary>
+    protected abstract Task<bool> AcceptsWritesAsync(string node, CancellationToken cancellationToken);
 
     /// <summary>Creates the network-facing users and the <c>harness</c> database and wires the nodes together.</summary>
     protected abstract Task StartNodesAsync(string image, CancellationToken cancellationToken);

@@ -35,6 +35,10 @@ public sealed class MultiLeaderCluster(MariaDbClusterOptions options, IProgress<
     public override Task<IReadOnlyList<LagSample>> SampleLagAsync(long timeNs, CancellationToken cancellationToken) =>
         MultiLeaderHealth.SampleAsync(timeNs, Nodes, ConnectionString, cancellationToken);
 
+    protected override async Task<bool> AcceptsWritesAsync(string node, CancellationToken cancellationToken) =>
+        await MyQuery.TryRowsAsync(ConnectionString(node), "SELECT @@read_only", TimeSpan.FromSeconds(1), cancellationToken)
+            .ConfigureAwait(false) is [var row] && Convert.ToInt64(row.Values.First(), System.Globalization.CultureInfo.InvariantCulture) == 0;
+
     private async Task WireAsync(string node, CancellationToken cancellationToken)
     {
         await RootSql.WaitAsync(Containers, node, "SELECT 1", output => output.Trim() == "1", HealthTimeout, cancellationToken).ConfigureAwait(false);

@@ -14,13 +14,29 @@ internal static class SchemaSetup
 
     public static async Task CreateAsync(MariaDbEndpoints endpoints, string table, string columns, CancellationToken ct)
     {
-        await using (var conn = new MySqlConnection(endpoints.ConnectionString(endpoints.Nodes[0])))
-        {
-            await conn.OpenAsync(ct).ConfigureAwait(false);
-            await using var cmd = new MySqlCommand($"DROP TABLE IF EXISTS {table}; CREATE TABLE {table} ({columns}) ENGINE=InnoDB", conn);
-            await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-        }
+        await CreateOnFirstNodeAsync(endpoints, $"DROP TABLE IF EXISTS {table}; CREATE TABLE {table} ({columns}) ENGINE=InnoDB", ct).ConfigureAwait(false);
         foreach (var node in endpoints.Nodes) await WaitForTableAsync(endpoints.ConnectionString(node), node, table, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>A cluster that has just turned healthy can still refuse a first statement (a node changing state, a
+    /// slow connect on a busy machine), so the DDL gets a few attempts; both statements are safe to repeat.</summary>
+    private static async Task CreateOnFirstNodeAsync(MariaDbEndpoints endpoints, string ddl, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var conn = new MySqlConnection(endpoints.ConnectionString(endpoints.Nodes[0]));
+                await conn.OpenAsync(ct).ConfigureAwait(false);
+                await using var cmd = new MySqlCommand(ddl, conn) { CommandTimeout = 30 };
+                await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                return;
+            }
+            catch (MySqlException) when (attempt < 5)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), ct).ConfigureAwait(false);
+            }
+        }
     }
 
     private static async Task WaitForTableAsync(string connectionString, string node, string table, CancellationToken ct)
