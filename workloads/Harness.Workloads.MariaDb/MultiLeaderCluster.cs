@@ -8,7 +8,10 @@ namespace Harness.Workloads.MariaDb;
 /// with no conflict detection at all. Each node commits locally and ships row events later; a row changed on both
 /// sides is overwritten on each by the other's version (row events apply by primary key, ignoring the before-image),
 /// so concurrent writes to one key, or any writes during a partition, leave the nodes permanently diverged while
-/// both replication threads report success. Users are created with <c>sql_log_bin=0</c> on each node so they do not
+/// both replication threads report success. An insert of one new key on both sides is worse: the second row event
+/// hits a duplicate key (1062) and the replica's SQL thread stops for good (the default strict
+/// <c>slave_exec_mode</c>), so from then on the nodes drift apart entirely; lag samples and
+/// <see cref="MariaDbCluster.HealthProblemAsync"/> show the stopped thread and its error. Users are created with <c>sql_log_bin=0</c> on each node so they do not
 /// replicate into a collision; auto_increment offsets keep generated ids apart.
 /// </summary>
 public sealed class MultiLeaderCluster(MariaDbClusterOptions options, IProgress<string>? progress = null)

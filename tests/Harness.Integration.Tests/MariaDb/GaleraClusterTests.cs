@@ -39,6 +39,7 @@ public sealed class GaleraClusterTests
     public async Task EveryNodeIsAPrimarySyncedMemberAndWritesAnywhereReachEveryNode()
     {
         Assert.That(await cluster.HealthProblemAsync(CancellationToken.None), Is.Null);
+        Assert.That(await cluster.PrimaryAsync(CancellationToken.None), Is.EqualTo("gal1"), "the first writable node");
         Assert.That(await MariaDbTestSql.ScalarAsync(cluster.ConnectionString("gal2"), "SELECT @@wsrep_cluster_address"), Does.StartWith("gcomm://"));
         await MariaDbTestSql.ExecuteAsync(cluster.ConnectionString("gal1"), "INSERT INTO kv VALUES (1, 11)");
         await MariaDbTestSql.ExecuteAsync(cluster.ConnectionString("gal3"), "INSERT INTO kv VALUES (2, 22)");
@@ -71,5 +72,16 @@ public sealed class GaleraClusterTests
         Assert.That(await MariaDbTestSql.EventuallyAsync(cluster.ConnectionString("gal3"), Select(3), 33, TimeSpan.FromSeconds(10)), Is.EqualTo(33));
         Assert.That(await MariaDbTestSql.ScalarAsync(cluster.ConnectionString("gal3"), "SELECT COUNT(*) FROM kv WHERE k = 30"), Is.EqualTo(0L),
             "the refused write never happened");
+    }
+
+    [Test]
+    public async Task TheBootstrapNodeKilledAndRestartedRejoinsInsteadOfFormingANewCluster()
+    {
+        await cluster.KillAsync("gal1", CancellationToken.None);
+        Assert.That(await MariaDbTestSql.EventuallyAsync(cluster.ConnectionString("gal2"), "SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME = 'wsrep_cluster_size'", "2", TimeSpan.FromSeconds(30)), Is.EqualTo("2"));
+        await MariaDbTestSql.ExecuteAsync(cluster.ConnectionString("gal2"), "INSERT INTO kv VALUES (4, 44)");
+        await cluster.StartAsync("gal1", CancellationToken.None);
+        await cluster.WaitHealthyAsync(Healthy, CancellationToken.None); // a second, one-node cluster would never reach size 3
+        Assert.That(await MariaDbTestSql.EventuallyAsync(cluster.ConnectionString("gal1"), Select(4), 44, TimeSpan.FromSeconds(10)), Is.EqualTo(44));
     }
 }

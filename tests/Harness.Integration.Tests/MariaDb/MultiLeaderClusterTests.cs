@@ -37,6 +37,7 @@ public sealed class MultiLeaderClusterTests
     public async Task EachLeaderReplicatesToTheOtherWithSeparateAutoIncrementOffsets()
     {
         Assert.That(cluster.PeerOf("mm1"), Is.EqualTo("mm2"));
+        Assert.That(await cluster.PrimaryAsync(CancellationToken.None), Is.EqualTo("mm1"), "the first writable node");
         await MariaDbTestSql.ExecuteAsync(cluster.ConnectionString("mm1"), "INSERT INTO kv VALUES (1, 11)");
         await MariaDbTestSql.ExecuteAsync(cluster.ConnectionString("mm2"), "INSERT INTO kv VALUES (2, 22)");
         Assert.That(await MariaDbTestSql.EventuallyAsync(cluster.ConnectionString("mm2"), Select(1), 11, Wait), Is.EqualTo(11));
