@@ -1,6 +1,6 @@
 using Harness.Core.Generators;
+using Harness.Runner.Generators;
 using Harness.Runner.Nemeses;
-using Harness.Workloads.Postgres.Workloads;
 using NUnit.Framework;
 
 namespace Harness.Core.Tests.Runner;

@@ -4,6 +4,7 @@ using Harness.Core.Checking;
 using Harness.Core.Generators;
 using Harness.Core.History;
 using Harness.Core.Testing;
+using Harness.Runner.Generators;
 using Harness.Workloads.Postgres.Internal;
 using Npgsql;
 

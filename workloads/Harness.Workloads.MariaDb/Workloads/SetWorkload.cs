@@ -1,0 +1,61 @@
+using Harness.Checkers.Sets;
+using Harness.Checkers.Stats;
+using Harness.Core.Checking;
+using Harness.Core.Generators;
+using Harness.Core.History;
+using Harness.Core.Testing;
+using Harness.Workloads.MariaDb.Internal;
+using MySqlConnector;
+
+namespace Harness.Workloads.MariaDb.Workloads;
+
+/// <summary>
+/// Unique inserts into <c>set_elements</c>, each client on its own node, while faults run; after healing and
+/// recovery every process reads the whole set from its own node, so every node is read. Unique elements never
+/// conflict, so a correct cluster converges: an element missing from one node's final read but present on another
+/// is divergent, one missing everywhere is lost. The set checker counts each fate.
+/// </summary>
+public sealed class SetWorkload(MariaDbEndpoints endpoints) : IWorkload, IWorkloadSetup
+{
+    public string Name => "set";
+
+    public IReadOnlyDictionary<string, string> CheckerOptions { get; } = new Dictionary<string, string>();
+
+    public IClient OpenClient(ClientContext context) => new Client(endpoints, context);
+
+    public IGenerator Generator()
+    {
+        long next = 0;
+        return Gen.Repeat(_ => GenStep.Invoke("add", next++));
+    }
+
+    public IGenerator? FinalGenerator() => Gen.EachProcess(() => Gen.Once("read", null));
+
+    public IChecker Checker() => CreateChecker();
+
+    public static IChecker CreateChecker() => new CompositeChecker("set-workload", [new SetChecker(), new StatsChecker()]);
+
+    public Task SetupAsync(CancellationToken cancellationToken) =>
+        SchemaSetup.CreateAsync(endpoints, "set_elements", "element BIGINT PRIMARY KEY", cancellationToken);
+
+    private sealed class Client(MariaDbEndpoints endpoints, ClientContext context) : MariaDbClient(endpoints.ConnectionString, context.Test)
+    {
+        protected override (string Node, bool IsRead) Route(Op invocation) => (context.Node, invocation.F == "read");
+
+        protected override async Task<object?> ExecuteAsync(MySqlConnection connection, Op op, CancellationToken ct)
+        {
+            if (op.F == "add")
+            {
+                await using var insert = new MySqlCommand("INSERT INTO set_elements (element) VALUES (@e)", connection);
+                insert.Parameters.AddWithValue("@e", (long)op.Value!);
+                await insert.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                return op.Value;
+            }
+            var elements = new List<object?>();
+            await using var read = new MySqlCommand("SELECT element FROM set_elements ORDER BY element", connection);
+            await using var reader = await read.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            while (await reader.ReadAsync(ct).ConfigureAwait(false)) elements.Add(reader.GetInt64(0));
+            return elements.ToArray();
+        }
+    }
+}

@@ -1,0 +1,81 @@
+#!/bin/sh
+# One MariaDB 10.11 node. Environment:
+#   HARNESS_MODE         galera | multi-leader
+#   HARNESS_NODE         this node's name (gal1.., mm1..)
+#   HARNESS_IP           this node's IP on the cluster network
+#   HARNESS_SERVER_ID    1, 2, ...: server_id, gtid_domain_id and auto_increment_offset
+#   HARNESS_NODE_COUNT   how many nodes (auto_increment_increment in multi-leader)
+#   HARNESS_PEERS        galera: comma-separated IPs of every member (gcomm:// address)
+#   HARNESS_BOOTSTRAP    galera: 1 on the node that forms the cluster
+# Restart-safe: the configuration is rewritten identically on every start, and the Galera bootstrap flag
+# (--wsrep-new-cluster) is added only on the bootstrap node's first start, recorded by a marker outside the data
+# directory (an SST replaces the data directory). A restarted node, the bootstrap node included, rejoins the
+# others; a multi-leader node resumes replication from its crash-safe GTID position. Users, replication
+# channels and tables are created from outside, once the server answers (see the C# cluster classes).
+set -eu
+: "${HARNESS_MODE:?}" "${HARNESS_NODE:?}" "${HARNESS_IP:?}" "${HARNESS_SERVER_ID:?}"
+CONF=/etc/mysql/mariadb.conf.d/99-harness.cnf
+MARKER=/var/lib/harness-galera-bootstrapped
+
+log() { echo "[entrypoint $HARNESS_NODE] $*" >&2; }
+
+common_conf() {
+  cat <<CONF
+[mysqld]
+bind-address = 0.0.0.0
+skip-name-resolve
+default_storage_engine = InnoDB
+binlog_format = ROW
+innodb_buffer_pool_size = 64M
+innodb_log_file_size = 48M
+performance_schema = OFF
+server_id = ${HARNESS_SERVER_ID}
+log_warnings = 2
+CONF
+}
+
+galera_conf() {
+  : "${HARNESS_PEERS:?}"
+  cat <<CONF
+innodb_autoinc_lock_mode = 2
+wsrep_on = ON
+wsrep_provider = /usr/lib/galera/libgalera_smm.so
+wsrep_provider_options = "gcache.size=64M"
+wsrep_cluster_name = harness
+wsrep_cluster_address = gcomm://${HARNESS_PEERS}
+wsrep_node_name = ${HARNESS_NODE}
+wsrep_node_address = ${HARNESS_IP}
+wsrep_sst_method = rsync
+CONF
+}
+
+multi_leader_conf() {
+  cat <<CONF
+gtid_domain_id = ${HARNESS_SERVER_ID}
+log_bin = mariadb-bin
+relay_log = relay-bin
+log_slave_updates = ON
+auto_increment_increment = ${HARNESS_NODE_COUNT:-2}
+auto_increment_offset = ${HARNESS_SERVER_ID}
+slave_net_timeout = 4
+CONF
+}
+
+mkdir -p /run/mysqld
+chown mysql:mysql /run/mysqld
+{
+  common_conf
+  case "$HARNESS_MODE" in
+    galera) galera_conf ;;
+    multi-leader) multi_leader_conf ;;
+    *) log "unknown HARNESS_MODE '$HARNESS_MODE'"; exit 2 ;;
+  esac
+} > "$CONF"
+
+if [ "$HARNESS_MODE" = galera ] && [ "${HARNESS_BOOTSTRAP:-0}" = 1 ] && [ ! -e "$MARKER" ]; then
+  log "first start of the bootstrap node: forming a new cluster"
+  touch "$MARKER"
+  exec mariadbd --user=mysql --wsrep-new-cluster
+fi
+log "starting mariadbd ($HARNESS_MODE)"
+exec mariadbd --user=mysql
