@@ -2,6 +2,7 @@ using Harness.Core.Databases;
 using Harness.Core.Generators;
 using Harness.Core.Testing;
 using Harness.Runner.Nemeses;
+using Harness.Workloads.MariaDb;
 using Harness.Workloads.Postgres;
 using Harness.Workloads.Postgres.Workloads;
 
@@ -13,22 +14,41 @@ namespace Harness.Cli.Catalog;
 /// </summary>
 public static class Catalogs
 {
-    public static async Task EnsureImagesAsync(TestSpec test, IProgress<string> progress, CancellationToken ct) =>
-        await PostgresCluster.EnsureImagesAsync(test.BaseImage, progress, ct).ConfigureAwait(false);
+    /// <summary>Databases by name: PostgreSQL streaming replication, MariaDB Galera, MariaDB async multi-leader.</summary>
+    public static readonly IReadOnlyList<string> Databases = ["postgres", .. MariaDbCatalog.Databases];
 
-    public static (IDatabase Database, PostgresEndpoints Endpoints) Database(TestSpec test, string runId)
+    public static async Task EnsureImagesAsync(TestSpec test, IProgress<string> progress, CancellationToken ct)
     {
-        var cluster = new PostgresCluster(new PostgresClusterOptions(Nodes: test.Nodes, Replication: test.Replication, RunId: runId, BaseImage: test.BaseImage));
-        return (cluster, new PostgresEndpoints(cluster.ConnectionString, () => cluster.Primary, () => cluster.Standbys));
+        if (MariaDbCatalog.Handles(test.Database)) await MariaDbCatalog.EnsureImagesAsync(test, progress, ct).ConfigureAwait(false);
+        else await PostgresCluster.EnsureImagesAsync(test.BaseImage, progress, ct).ConfigureAwait(false);
     }
 
-    public static IWorkload Workload(TestSpec test, PostgresEndpoints endpoints) => test.Workload switch
+    public static IDatabase Database(TestSpec test, string runId) => MariaDbCatalog.Handles(test.Database)
+        ? MariaDbCatalog.Database(test, runId)
+        : new PostgresCluster(new PostgresClusterOptions(Nodes: test.Nodes, Replication: test.Replication, RunId: runId, BaseImage: test.BaseImage));
+
+    public static IWorkload Workload(TestSpec test, IDatabase db)
     {
-        "register" => new RegisterWorkload(test, endpoints),
-        "set" => new SetWorkload(endpoints),
-        "list-append" => new ListAppendWorkload(test, endpoints),
-        _ => throw new UsageException($"unknown workload '{test.Workload}'"),
-    };
+        if (db is not PostgresCluster cluster)
+        {
+            try
+            {
+                return MariaDbCatalog.Workload(test, db);
+            }
+            catch (ArgumentException e)
+            {
+                throw new UsageException(e.Message);
+            }
+        }
+        var endpoints = new PostgresEndpoints(cluster.ConnectionString, () => cluster.Primary, () => cluster.Standbys);
+        return test.Workload switch
+        {
+            "register" => new RegisterWorkload(test, endpoints),
+            "set" => new SetWorkload(endpoints),
+            "list-append" => new ListAppendWorkload(test, endpoints),
+            _ => throw new UsageException($"unknown workload '{test.Workload}'"),
+        };
+    }
 
     public static (INemesis? Nemesis, IGenerator? Schedule) Nemesis(TestSpec test, IDatabase db)
     {

@@ -35,8 +35,8 @@ public static class RunCommand
         var store = new RunStore(storeRoot);
         var dir = store.CreateRun(test, DateTime.UtcNow);
         var runId = Path.GetFileName(dir).ToLowerInvariant().Replace(".", "", StringComparison.Ordinal);
-        var (db, endpoints) = Catalogs.Database(test, runId);
-        var workload = Catalogs.Workload(test, endpoints);
+        var db = Catalogs.Database(test, runId);
+        var workload = Catalogs.Workload(test, db);
         var (nemesis, schedule) = Catalogs.Nemesis(test, db);
         var run = new TestRun(test, db, workload, nemesis, schedule, dir) { KeepCluster = keepCluster };
         Harness.Core.History.History history;

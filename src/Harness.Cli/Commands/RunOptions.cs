@@ -8,7 +8,7 @@ internal sealed class RunOptions
 {
     private static readonly TestSpec D = new();
 
-    public Option<string> Database { get; } = new("--database") { Description = "Database under test: postgres.", DefaultValueFactory = _ => D.Database };
+    public Option<string> Database { get; } = new("--database") { Description = "Database under test: postgres (streaming replication), galera (MariaDB Galera, synchronous multi-master), mariadb-multi (two MariaDB leaders replicating to each other asynchronously; always 2 nodes).", DefaultValueFactory = _ => D.Database };
     public Option<int> Nodes { get; } = new("--nodes") { Description = "Number of database nodes (2-9).", DefaultValueFactory = _ => D.Nodes };
     public Option<string> Replication { get; } = new("--replication") { Description = "Replication mode: async | sync | semi-sync.", DefaultValueFactory = _ => D.Replication };
     public Option<string> Workload { get; } = new("--workload") { Description = "Workload: register | set | list-append.", DefaultValueFactory = _ => D.Workload };
@@ -60,14 +60,18 @@ internal sealed class RunOptions
             BaseImage = p.GetValue(BaseImage)!,
             CheckTimeLimitSeconds = p.GetValue(CheckTimeLimit),
         };
-        spec = spec with { Name = p.GetValue(Name) ?? $"{spec.Database}-{spec.Workload}-{spec.Replication}" };
+        if (spec.Database == "mariadb-multi") spec = spec with { Nodes = 2 };
+        var defaultName = spec.Database == "postgres" ? $"{spec.Database}-{spec.Workload}-{spec.Replication}" : $"{spec.Database}-{spec.Workload}";
+        spec = spec with { Name = p.GetValue(Name) ?? defaultName };
         Validate(spec);
         return spec;
     }
 
     private static void Validate(TestSpec s)
     {
-        Require(s.Database == "postgres", $"--database must be postgres (got '{s.Database}')");
+        Require(Catalog.Catalogs.Databases.Contains(s.Database), $"--database must be one of {string.Join(", ", Catalog.Catalogs.Databases)} (got '{s.Database}')");
+        Require(s.Database == "postgres" || s.ReadFrom == "primary", "--read-from followers needs --database postgres (the MariaDB clusters have no followers: every node takes writes)");
+        Require(s.Database == "postgres" || !s.Nemesis.Any(n => n is "failover" or "partition-failover" or "delay"), "failover, partition-failover and delay faults need --database postgres");
         Require(s.Nodes is >= 2 and <= 9, $"--nodes must be 2..9 (got {s.Nodes})");
         Require(s.Replication is "async" or "sync" or "semi-sync", $"--replication must be async, sync or semi-sync (got '{s.Replication}')");
         Require(s.Workload is "register" or "set" or "list-append", $"--workload must be register, set or list-append (got '{s.Workload}')");

@@ -41,9 +41,9 @@ internal static class ScriptedFaultRun
         var store = new RunStore(Directory.CreateTempSubdirectory("harness-it-store-").FullName);
         var dir = store.CreateRun(test, DateTime.UtcNow);
         var runId = "it" + Path.GetFileName(dir).ToLowerInvariant().Replace(".", "", StringComparison.Ordinal);
-        var (db, endpoints) = Catalogs.Database(test, runId);
+        var db = Catalogs.Database(test, runId);
         var cluster = (PostgresCluster)db;
-        var workload = Catalogs.Workload(test, endpoints);
+        var workload = Catalogs.Workload(test, db);
         var nemesis = new CompositeNemesis(
             [new DelayNemesis(cluster, cluster.Nodes, cluster), new PartitionNemesis(cluster, cluster.Nodes), new FailoverNemesis(cluster)]);
         Core.History.History history;
