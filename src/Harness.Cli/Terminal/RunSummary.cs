@@ -21,7 +21,7 @@ public static class RunSummary
         var faults = history.FaultWindows().Count;
         AnsiConsole.WriteLine();
         if (test is not null)
-            AnsiConsole.MarkupLine($"[bold]{Markup.Escape(test.Name)}[/]: {test.Database} x{test.Nodes} {test.Replication}, {test.Workload}, nemesis {Markup.Escape(string.Join(",", test.Nemesis.DefaultIfEmpty("none")))}, seed {test.Seed}");
+            AnsiConsole.MarkupLine($"[bold]{Markup.Escape(test.Name)}[/]: {test.Database} x{test.Nodes}{(test.Database == "postgres" ? " " + test.Replication : "")}, {test.Workload}, nemesis {Markup.Escape(string.Join(",", test.Nemesis.DefaultIfEmpty("none")))}, seed {test.Seed}");
         AnsiConsole.MarkupLine($"operations: {pairs.Count} ([green]ok {ok}[/], [red]fail {fail}[/], [yellow]info {info}[/]); faults: {faults}; elapsed {elapsed.TotalSeconds:0.0} s");
         foreach (var r in result.Children.Count > 0 ? result.Children : [result])
             AnsiConsole.MarkupLine($"  {Badge(r.Validity)} [bold]{Markup.Escape(r.Checker)}[/]: {Markup.Escape(Truncate(r.Summary))}");
