@@ -34,9 +34,9 @@ public static class MariaDbCatalog
             : throw new ArgumentException($"a MariaDB workload needs a MariaDB cluster, not {db.GetType().Name}", nameof(db));
         return test.Workload switch
         {
-            "register" => new RegisterWorkload(test, endpoints),
-            "set" => new SetWorkload(endpoints),
-            "list-append" => new ListAppendWorkload(test, endpoints),
+            "register" => RegisterWorkload.Create(test, endpoints),
+            "set" => SetWorkload.Create(endpoints),
+            "list-append" => ListAppendWorkload.Create(test, endpoints),
             _ => throw new ArgumentException($"unknown workload '{test.Workload}'; use one of: {string.Join(", ", Workloads)}"),
         };
     }

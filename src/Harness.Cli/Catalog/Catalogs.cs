@@ -43,9 +43,9 @@ public static class Catalogs
         var endpoints = new PostgresEndpoints(cluster.ConnectionString, () => cluster.Primary, () => cluster.Standbys);
         return test.Workload switch
         {
-            "register" => new RegisterWorkload(test, endpoints),
-            "set" => new SetWorkload(endpoints),
-            "list-append" => new ListAppendWorkload(test, endpoints),
+            "register" => RegisterWorkload.Create(test, endpoints),
+            "set" => SetWorkload.Create(endpoints),
+            "list-append" => ListAppendWorkload.Create(test, endpoints),
             _ => throw new UsageException($"unknown workload '{test.Workload}'"),
         };
     }

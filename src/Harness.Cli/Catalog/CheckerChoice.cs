@@ -2,7 +2,7 @@ using Harness.Checkers.Linearizability;
 using Harness.Checkers.Transactional;
 using Harness.Core.Checking;
 using Harness.Core.Testing;
-using Harness.Workloads.Postgres.Workloads;
+using Harness.Workloads;
 
 namespace Harness.Cli.Catalog;
 
@@ -17,8 +17,8 @@ public static class CheckerChoice
         workload ??= test?.Workload ?? throw new UsageException("say which checker to use: --model (linearizability) or --workload (list-append, rw-register, register, set)");
         return workload switch
         {
-            "register" => (RegisterWorkload.CreateChecker(), RegisterWorkload.DefaultCheckerOptions, "register"),
-            "set" => (SetWorkload.CreateChecker(), new Dictionary<string, string>(), "set"),
+            "register" => (WorkloadDefinitions.RegisterChecker(), WorkloadDefinitions.RegisterCheckerOptions, "register"),
+            "set" => (WorkloadDefinitions.SetChecker(), new Dictionary<string, string>(), "set"),
             "list-append" or "rw-register" => (new TransactionalChecker(), TransactionalOptions(workload, test), workload),
             _ => throw new UsageException($"--workload must be list-append, rw-register, register or set (got '{workload}')"),
         };

@@ -50,10 +50,10 @@ public class MariaDbCatalogTests
     public async Task WorkloadsAreBuiltByNameWithThePostgresCheckers()
     {
         await using var db = MariaDbCatalog.Database(Spec("galera"), "unit");
-        Assert.That(MariaDbCatalog.Workload(Spec("galera", "register"), db), Is.TypeOf<RegisterWorkload>());
-        Assert.That(MariaDbCatalog.Workload(Spec("galera", "set"), db), Is.TypeOf<SetWorkload>());
+        Assert.That(MariaDbCatalog.Workload(Spec("galera", "register"), db), Has.Property("Name").EqualTo("register"));
+        Assert.That(MariaDbCatalog.Workload(Spec("galera", "set"), db), Has.Property("Name").EqualTo("set"));
         var append = MariaDbCatalog.Workload(Spec("galera", "list-append"), db);
-        Assert.That(append, Is.TypeOf<ListAppendWorkload>());
+        Assert.That(append, Has.Property("Name").EqualTo("list-append"));
         Assert.That(append.Checker().Name, Is.EqualTo("list-append-workload"));
         Assert.That(MariaDbCatalog.Workload(Spec("galera", "set"), db).Checker().Name, Is.EqualTo("set-workload"));
         Assert.Throws<ArgumentException>(() => MariaDbCatalog.Workload(Spec("galera", "bank"), db));

@@ -1,6 +1,4 @@
 using System.Globalization;
-using Harness.Checkers.Stats;
-using Harness.Checkers.Transactional;
 using Harness.Core.Checking;
 using Harness.Core.Generators;
 using Harness.Core.History;
@@ -19,28 +17,12 @@ namespace Harness.Workloads.MariaDb.Workloads;
 /// the same list and both append (a lost update); Galera adds certification aborts (1213, Fail) across nodes.
 /// A failure before COMMIT is Fail; a connection lost or a deadline missed during COMMIT is Info.
 /// </summary>
-public sealed class ListAppendWorkload(TestSpec test, MariaDbEndpoints endpoints) : IWorkload, IWorkloadSetup
+public static class ListAppendWorkload
 {
-    public string Name => "list-append";
-
-    public IReadOnlyDictionary<string, string> CheckerOptions => new Dictionary<string, string>
-    {
-        ["workload"] = "list-append",
-        ["consistency-model"] = test.ConsistencyModel,
-    };
-
-    public IClient OpenClient(ClientContext context) => new Client(endpoints, context);
-
-    public IGenerator Generator() => new ListAppendGenerator();
-
-    public IGenerator? FinalGenerator() => null;
-
-    public IChecker Checker() => CreateChecker();
-
-    public static IChecker CreateChecker() => new CompositeChecker("list-append-workload", [new TransactionalChecker(), new StatsChecker()]);
-
-    public Task SetupAsync(CancellationToken cancellationToken) =>
-        SchemaSetup.CreateAsync(endpoints, "lists", "id BIGINT PRIMARY KEY, val TEXT NOT NULL", cancellationToken);
+    public static IWorkload Create(TestSpec test, MariaDbEndpoints endpoints) => new ComposedWorkload(
+        WorkloadDefinitions.ListAppend(test),
+        context => new Client(endpoints, context),
+        ct => SchemaSetup.CreateAsync(endpoints, "lists", "id BIGINT PRIMARY KEY, val TEXT NOT NULL", ct));
 
     /// <summary>The SQL isolation level for a test's <c>--isolation</c> value, e.g. repeatable-read -> REPEATABLE READ.</summary>
     public static string IsolationLevel(string isolation) => isolation switch

@@ -1,6 +1,3 @@
-using Harness.Checkers.Linearizability;
-using Harness.Checkers.StaleReads;
-using Harness.Checkers.Stats;
 using Harness.Core.Checking;
 using Harness.Core.Generators;
 using Harness.Core.History;
@@ -18,28 +15,12 @@ namespace Harness.Workloads.MariaDb.Workloads;
 /// writes to one key on different nodes can leave the nodes disagreeing for good. The linearizability checker
 /// catches both. Values are <c>[key, v]</c>, checked per key against a register that starts absent.
 /// </summary>
-public sealed class RegisterWorkload(TestSpec test, MariaDbEndpoints endpoints) : IWorkload, IWorkloadSetup
+public static class RegisterWorkload
 {
-    public string Name => "register";
-
-    /// <summary>Keys are independent registers that start absent, compared and set.</summary>
-    public IReadOnlyDictionary<string, string> CheckerOptions { get; } =
-        new Dictionary<string, string> { ["model"] = "cas-register", ["independent"] = "true" };
-
-    public IClient OpenClient(ClientContext context) => new Client(endpoints, context);
-
-    public IGenerator Generator() => new RegisterGenerator(test.OpsPerKey);
-
-    public IGenerator? FinalGenerator() => null;
-
-    public IChecker Checker() => CreateChecker();
-
-    /// <summary>Linearizability is the verdict; the stale-read checker adds readable witnesses with their staleness.</summary>
-    public static IChecker CreateChecker() =>
-        new CompositeChecker("register-workload", [new LinearizabilityChecker(), new StaleReadChecker(), new StatsChecker()]);
-
-    public Task SetupAsync(CancellationToken cancellationToken) =>
-        SchemaSetup.CreateAsync(endpoints, "registers", "id BIGINT PRIMARY KEY, val BIGINT", cancellationToken);
+    public static IWorkload Create(TestSpec test, MariaDbEndpoints endpoints) => new ComposedWorkload(
+        WorkloadDefinitions.Register(test),
+        context => new Client(endpoints, context),
+        ct => SchemaSetup.CreateAsync(endpoints, "registers", "id BIGINT PRIMARY KEY, val BIGINT", ct));
 
     private sealed class Client(MariaDbEndpoints endpoints, ClientContext context) : MariaDbClient(endpoints.ConnectionString, context.Test)
     {

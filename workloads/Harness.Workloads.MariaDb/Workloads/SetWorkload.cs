@@ -1,5 +1,3 @@
-using Harness.Checkers.Sets;
-using Harness.Checkers.Stats;
 using Harness.Core.Checking;
 using Harness.Core.Generators;
 using Harness.Core.History;
@@ -15,28 +13,12 @@ namespace Harness.Workloads.MariaDb.Workloads;
 /// conflict, so a correct cluster converges: an element missing from one node's final read but present on another
 /// is divergent, one missing everywhere is lost. The set checker counts each fate.
 /// </summary>
-public sealed class SetWorkload(MariaDbEndpoints endpoints) : IWorkload, IWorkloadSetup
+public static class SetWorkload
 {
-    public string Name => "set";
-
-    public IReadOnlyDictionary<string, string> CheckerOptions { get; } = new Dictionary<string, string>();
-
-    public IClient OpenClient(ClientContext context) => new Client(endpoints, context);
-
-    public IGenerator Generator()
-    {
-        long next = 0;
-        return Gen.Repeat(_ => GenStep.Invoke("add", next++));
-    }
-
-    public IGenerator? FinalGenerator() => Gen.EachProcess(() => Gen.Once("read", null));
-
-    public IChecker Checker() => CreateChecker();
-
-    public static IChecker CreateChecker() => new CompositeChecker("set-workload", [new SetChecker(), new StatsChecker()]);
-
-    public Task SetupAsync(CancellationToken cancellationToken) =>
-        SchemaSetup.CreateAsync(endpoints, "set_elements", "element BIGINT PRIMARY KEY", cancellationToken);
+    public static IWorkload Create(MariaDbEndpoints endpoints) => new ComposedWorkload(
+        WorkloadDefinitions.Set(),
+        context => new Client(endpoints, context),
+        ct => SchemaSetup.CreateAsync(endpoints, "set_elements", "element BIGINT PRIMARY KEY", ct));
 
     private sealed class Client(MariaDbEndpoints endpoints, ClientContext context) : MariaDbClient(endpoints.ConnectionString, context.Test)
     {

@@ -1,5 +1,3 @@
-using Harness.Checkers.Stats;
-using Harness.Checkers.Transactional;
 using Harness.Core.Checking;
 using Harness.Core.Generators;
 using Harness.Core.History;
@@ -16,28 +14,12 @@ namespace Harness.Workloads.Postgres.Workloads;
 /// run on the primary at the test's isolation level (<c>--isolation</c>). A serialization failure is Fail; a
 /// connection lost or a deadline missed during COMMIT is Info.
 /// </summary>
-public sealed class ListAppendWorkload(TestSpec test, PostgresEndpoints endpoints) : IWorkload, IWorkloadSetup
+public static class ListAppendWorkload
 {
-    public string Name => "list-append";
-
-    public IReadOnlyDictionary<string, string> CheckerOptions => new Dictionary<string, string>
-    {
-        ["workload"] = "list-append",
-        ["consistency-model"] = test.ConsistencyModel,
-    };
-
-    public IClient OpenClient(ClientContext context) => new Client(endpoints, test.Isolation);
-
-    public IGenerator Generator() => new ListAppendGenerator();
-
-    public IGenerator? FinalGenerator() => null;
-
-    public IChecker Checker() => CreateChecker();
-
-    public static IChecker CreateChecker() => new CompositeChecker("list-append-workload", [new TransactionalChecker(), new StatsChecker()]);
-
-    public Task SetupAsync(CancellationToken cancellationToken) =>
-        Schema.RecreateAsync(endpoints, "DROP TABLE IF EXISTS lists; CREATE TABLE lists (id bigint PRIMARY KEY, val text NOT NULL)", cancellationToken);
+    public static IWorkload Create(TestSpec test, PostgresEndpoints endpoints) => new ComposedWorkload(
+        WorkloadDefinitions.ListAppend(test),
+        _ => new Client(endpoints, test.Isolation),
+        ct => Schema.RecreateAsync(endpoints, "DROP TABLE IF EXISTS lists; CREATE TABLE lists (id bigint PRIMARY KEY, val text NOT NULL)", ct));
 
     private sealed class Client(PostgresEndpoints endpoints, string isolation) : PostgresClient(endpoints.ConnectionString)
     {

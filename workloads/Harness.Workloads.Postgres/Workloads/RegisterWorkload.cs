@@ -1,6 +1,3 @@
-using Harness.Checkers.Linearizability;
-using Harness.Checkers.StaleReads;
-using Harness.Checkers.Stats;
 using Harness.Core.Checking;
 using Harness.Core.Generators;
 using Harness.Core.History;
@@ -16,30 +13,12 @@ namespace Harness.Workloads.Postgres.Workloads;
 /// with <c>--read-from followers</c> to a standby, which under asynchronous replication may serve stale values —
 /// exactly what the linearizability checker should catch. Checked per key against a register that starts absent.
 /// </summary>
-public sealed class RegisterWorkload(TestSpec test, PostgresEndpoints endpoints) : IWorkload, IWorkloadSetup
+public static class RegisterWorkload
 {
-    public string Name => "register";
-
-    /// <summary>Keys are independent registers that start absent, compared and set.</summary>
-    public static IReadOnlyDictionary<string, string> DefaultCheckerOptions { get; } =
-        new Dictionary<string, string> { ["model"] = "cas-register", ["independent"] = "true" };
-
-    public IReadOnlyDictionary<string, string> CheckerOptions => DefaultCheckerOptions;
-
-    public IClient OpenClient(ClientContext context) => new Client(endpoints, context, test.ReadFrom == "followers");
-
-    public IGenerator Generator() => new RegisterGenerator(test.OpsPerKey);
-
-    public IGenerator? FinalGenerator() => null;
-
-    public IChecker Checker() => CreateChecker();
-
-    /// <summary>Linearizability is the verdict; the stale-read checker adds readable witnesses with their staleness.</summary>
-    public static IChecker CreateChecker() =>
-        new CompositeChecker("register-workload", [new LinearizabilityChecker(), new StaleReadChecker(), new StatsChecker()]);
-
-    public Task SetupAsync(CancellationToken cancellationToken) =>
-        Schema.RecreateAsync(endpoints, "DROP TABLE IF EXISTS registers; CREATE TABLE registers (id bigint PRIMARY KEY, val bigint)", cancellationToken);
+    public static IWorkload Create(TestSpec test, PostgresEndpoints endpoints) => new ComposedWorkload(
+        WorkloadDefinitions.Register(test),
+        context => new Client(endpoints, context, test.ReadFrom == "followers"),
+        ct => Schema.RecreateAsync(endpoints, "DROP TABLE IF EXISTS registers; CREATE TABLE registers (id bigint PRIMARY KEY, val bigint)", ct));
 
     private sealed class Client(PostgresEndpoints endpoints, ClientContext context, bool fromFollowers)
         : PostgresClient(endpoints.ConnectionString)

@@ -1,5 +1,3 @@
-using Harness.Checkers.Sets;
-using Harness.Checkers.Stats;
 using Harness.Core.Checking;
 using Harness.Core.Generators;
 using Harness.Core.History;
@@ -14,28 +12,12 @@ namespace Harness.Workloads.Postgres.Workloads;
 /// process reads the whole set from its own node, so every node is read at least once. The set checker then
 /// counts acknowledged-but-lost, unexpected, recovered and divergent elements.
 /// </summary>
-public sealed class SetWorkload(PostgresEndpoints endpoints) : IWorkload, IWorkloadSetup
+public static class SetWorkload
 {
-    public string Name => "set";
-
-    public IReadOnlyDictionary<string, string> CheckerOptions { get; } = new Dictionary<string, string>();
-
-    public IClient OpenClient(ClientContext context) => new Client(endpoints, context);
-
-    public IGenerator Generator()
-    {
-        long next = 0;
-        return Gen.Repeat(_ => GenStep.Invoke("add", next++));
-    }
-
-    public IGenerator? FinalGenerator() => Gen.EachProcess(() => Gen.Once("read", null));
-
-    public IChecker Checker() => CreateChecker();
-
-    public static IChecker CreateChecker() => new CompositeChecker("set-workload", [new SetChecker(), new StatsChecker()]);
-
-    public Task SetupAsync(CancellationToken cancellationToken) =>
-        Schema.RecreateAsync(endpoints, "DROP TABLE IF EXISTS set_elements; CREATE TABLE set_elements (element bigint PRIMARY KEY)", cancellationToken);
+    public static IWorkload Create(PostgresEndpoints endpoints) => new ComposedWorkload(
+        WorkloadDefinitions.Set(),
+        context => new Client(endpoints, context),
+        ct => Schema.RecreateAsync(endpoints, "DROP TABLE IF EXISTS set_elements; CREATE TABLE set_elements (element bigint PRIMARY KEY)", ct));
 
     private sealed class Client(PostgresEndpoints endpoints, ClientContext context) : PostgresClient(endpoints.ConnectionString)
     {
