@@ -165,18 +165,8 @@ internal sealed partial class ListAppendAnalysis
             edges.Add(reader, TxnOf(writers[len]), EdgeKind.RW);
     }
 
-    private void CheckLostUpdate(AnomalyLog log, Dictionary<long, int> seen, int m)
-    {
-        var key = Pair(t.Key[m], t.ReadLen[m]);
-        var txn = TxnOf(m);
-        if (!seen.TryGetValue(key, out var first)) { seen[key] = txn; return; }
-        if (first < 0) return;
-        seen[key] = -1;
-        var k = t.KeyText(t.Key[m]);
-        log.Add(TransactionalAnomalyKinds.LostUpdate, () => new Anomaly(TransactionalAnomalyKinds.LostUpdate,
-            $"Ops {t.OpIndex(first)} {t.TxnText(first)} and {t.OpIndex(txn)} {t.TxnText(txn)} both read {k} = {t.ListText(t.ReadList(m))} and then both appended to {k}: one of the updates was lost to the other.",
-            [t.OpIndex(first), t.OpIndex(txn)]));
-    }
+    private void CheckLostUpdate(AnomalyLog log, Dictionary<long, int> seen, int m) =>
+        LostUpdates.Observe(t, log, seen, Pair(t.Key[m], t.ReadLen[m]), TxnOf(m), t.Key[m], t.ListText(t.ReadList(m)), "appended to");
 
     private void AddWriteWriteEdges(DependencyGraph.Builder edges)
     {

@@ -31,18 +31,8 @@ internal sealed partial class RwRegisterAnalysis
         return true;
     }
 
-    private void CheckLostUpdate(AnomalyLog log, Dictionary<long, int> seen, int m)
-    {
-        var key = Pair(t.Key[m], t.Arg[m]);
-        var txn = TxnOf(m);
-        if (!seen.TryGetValue(key, out var first)) { seen[key] = txn; return; }
-        if (first < 0) return;
-        seen[key] = -1;
-        var k = t.KeyText(t.Key[m]);
-        log.Add(TransactionalAnomalyKinds.LostUpdate, () => new Anomaly(TransactionalAnomalyKinds.LostUpdate,
-            $"Ops {t.OpIndex(first)} {t.TxnText(first)} and {t.OpIndex(txn)} {t.TxnText(txn)} both read {k} = {t.ValueText(t.Arg[m])} and then both wrote {k}: one of the updates was lost to the other.",
-            [t.OpIndex(first), t.OpIndex(txn)]));
-    }
+    private void CheckLostUpdate(AnomalyLog log, Dictionary<long, int> seen, int m) =>
+        LostUpdates.Observe(t, log, seen, Pair(t.Key[m], t.Arg[m]), TxnOf(m), t.Key[m], t.ValueText(t.Arg[m]), "wrote");
 
     private void FindCyclicVersions(AnomalyLog log)
     {
