@@ -15,19 +15,20 @@ public static class HtmlReport
 {
     public const string FileName = "report.html";
 
-    /// <summary>Writes <c>report.html</c> into <paramref name="runDirectory"/> and returns its path.</summary>
-    public static string Write(string runDirectory)
+    /// <summary>Writes <c>report.html</c> into <paramref name="runDirectory"/> and returns its path;
+    /// <paramref name="faultColours"/> gives each fault's colour (from the registry); others get spare colours.</summary>
+    public static string Write(string runDirectory, IReadOnlyDictionary<string, string>? faultColours = null)
     {
         var path = Path.Combine(runDirectory, FileName);
-        File.WriteAllText(path, Render(runDirectory), new UTF8Encoding(false));
+        File.WriteAllText(path, Render(runDirectory, faultColours), new UTF8Encoding(false));
         return path;
     }
 
     /// <summary>The report's HTML text, without writing it.</summary>
-    public static string Render(string runDirectory)
+    public static string Render(string runDirectory, IReadOnlyDictionary<string, string>? faultColours = null)
     {
         var run = RunData.Load(runDirectory);
-        var palette = new FaultPalette(run.Faults);
+        var palette = new FaultPalette(run.Faults, faultColours);
         var sb = new StringBuilder(256 * 1024);
         sb.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>")
           .Append(Html.Escape((run.Test?.Name ?? "run") + " — " + (run.Result?.Validity.ToString().ToLowerInvariant() ?? "no result")))

@@ -35,7 +35,8 @@ public static class JUnitReport
         w.WriteStartElement("properties");
         Property(w, "database", test.Database);
         Property(w, "workload", test.Workload);
-        Property(w, "replication", test.Replication);
+        foreach (var (k, v) in test.DatabaseOptions) Property(w, k, v);
+        foreach (var (k, v) in test.WorkloadOptions) Property(w, k, v);
         Property(w, "nemesis", string.Join(",", test.Nemesis));
         Property(w, "seed", test.Seed.ToString(inv));
         w.WriteEndElement();

@@ -6,7 +6,7 @@ using Harness.Core.Formats;
 namespace Harness.Cli;
 
 /// <summary>The <c>harness</c> command: verbs run, check, report, clean, images, bench (and test, run by the entry script).</summary>
-public static class Program
+internal static class Program
 {
     public static async Task<int> Main(string[] args)
     {
@@ -41,7 +41,12 @@ public static class Program
             Console.Error.WriteLine("harness: interrupted; the cluster was removed and everything recorded so far is in the store");
             return 130;
         }
-        catch (Exception e) when (Unwrap(e) is UsageException or HistoryFormatException or FileNotFoundException or DirectoryNotFoundException)
+        catch (Exception e) when (Unwrap(e) is Harness.Lab.DockerUnavailableException)
+        {
+            Console.Error.WriteLine("harness: " + Unwrap(e).Message);
+            return ExitCodes.InternalError;
+        }
+        catch (Exception e) when (Unwrap(e) is UsageException or Harness.Core.Modules.InvalidSpecException or HistoryFormatException or FileNotFoundException or DirectoryNotFoundException)
         {
             Console.Error.WriteLine("harness: " + Unwrap(e).Message);
             return ExitCodes.BadInput;

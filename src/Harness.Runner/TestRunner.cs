@@ -43,14 +43,14 @@ public sealed class TestRunner(TestRun run, IProgress<RunProgress>? progress = n
         try
         {
             var workers = Workers(recorder, clock);
-            var random = new Random(unchecked((int)test.Seed));
+            var random = new SeededRandom(test.Seed);
             var main = Gen.TimeLimit(TimeSpan.FromSeconds(test.TimeLimitSeconds), Gen.Stagger(test.Rate, run.Workload.Generator()));
             NemesisWorker? nemesis = null;
             var nemesisTask = Task.CompletedTask;
             using var nemesisCts = CancellationTokenSource.CreateLinkedTokenSource(ct);
             if (run.Nemesis is not null && run.NemesisSchedule is not null)
             {
-                nemesis = new NemesisWorker(run.Nemesis, recorder, clock, new Random(unchecked((int)(test.Seed * 31 + 7))), _counters);
+                nemesis = new NemesisWorker(run.Nemesis, recorder, clock, SeededRandom.Derived(test.Seed, 1), _counters);
                 nemesisTask = nemesis.RunAsync(Gen.TimeLimit(TimeSpan.FromSeconds(test.TimeLimitSeconds), run.NemesisSchedule), nemesisCts.Token);
             }
             await RunPhaseAsync("running", workers, new SharedGenerator(main, random), clock, ct).ConfigureAwait(false);
@@ -64,7 +64,7 @@ public sealed class TestRunner(TestRun run, IProgress<RunProgress>? progress = n
             await Task.Delay(TimeSpan.FromSeconds(test.RecoverySeconds), ct).ConfigureAwait(false);
             var final = run.Workload.FinalGenerator();
             if (final is not null)
-                await RunPhaseAsync("final reads", workers, new SharedGenerator(Gen.TimeLimit(TimeSpan.FromSeconds(60), final), random), clock, ct).ConfigureAwait(false);
+                await RunPhaseAsync("final reads", workers, new SharedGenerator(Gen.TimeLimit(TimeSpan.FromSeconds(test.FinalPhaseSeconds), final), random), clock, ct).ConfigureAwait(false);
             foreach (var w in workers) await w.CloseAsync().ConfigureAwait(false);
             return History.Of(recorder.Snapshot());
         }

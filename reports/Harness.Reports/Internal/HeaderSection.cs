@@ -18,19 +18,18 @@ internal static class HeaderSection
         if (test is not null)
         {
             var inv = CultureInfo.InvariantCulture;
-            var facts = new (string, string)[]
+            var facts = new List<(string, string)>
             {
                 ("database", test.Database),
-                ("nodes", test.Nodes.ToString(inv)),
-                ("replication", test.Replication),
+                ("nodes", test.Nodes?.ToString(inv) ?? "default"),
                 ("workload", test.Workload),
                 ("nemesis", test.Nemesis.Count == 0 ? "none" : string.Join(", ", test.Nemesis)),
                 ("time limit", test.TimeLimitSeconds.ToString("0.###", inv) + " s"),
                 ("seed", test.Seed.ToString(inv)),
-                ("read from", test.ReadFrom),
-                ("isolation", test.Isolation),
                 ("rate", test.Rate.ToString("0.###", inv) + " ops/s"),
             };
+            facts.AddRange(test.DatabaseOptions.Select(kv => (kv.Key, kv.Value)));
+            facts.AddRange(test.WorkloadOptions.Select(kv => (kv.Key, kv.Value)));
             sb.Append("<dl class=\"facts\">");
             foreach (var (k, v) in facts)
                 sb.Append("<div><dt>").Append(Html.Escape(k)).Append("</dt><dd>").Append(Html.Escape(v)).Append("</dd></div>");

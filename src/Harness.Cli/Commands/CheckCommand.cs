@@ -10,10 +10,10 @@ namespace Harness.Cli.Commands;
 
 /// <summary><c>harness check</c>: re-checks a stored run, or checks any history file (ours, Jepsen EDN, elle-cli
 /// JSON, Porcupine's logs) with a named model or workload, without a cluster.</summary>
-public static class CheckCommand
+internal static class CheckCommand
 {
     private static readonly Option<string?> Model = new("--model") { Description = "Linearizability model: register | cas-register | kv | multi-register | set | queue | mutex." };
-    private static readonly Option<string?> Workload = new("--workload") { Description = "Workload checker: list-append | rw-register (transactional), register, set." };
+    private static readonly Option<string?> Workload = new("--workload") { Description = "Workload checker: " + string.Join(" | ", CheckerChoice.WorkloadNames) + " (the registered workloads)." };
     private static readonly Option<string?> ConsistencyModel = new("--consistency-model") { Description = "Transactional model to check against (read-uncommitted ... strict-serializable).", DefaultValueFactory = _ => null };
     private static readonly Option<string?> InitialValue = new("--initial-value") { Description = "Initial model state, e.g. 0 for a register (default: absent/empty)." };
     private static readonly Option<string?> Format = new("--format") { Description = "History format: jsonl | edn | elle-json | porcupine-etcd | porcupine-kv (default: from the file name)." };
@@ -56,7 +56,7 @@ public static class CheckCommand
         watch.Stop();
         var written = new List<string>();
         if (runDir is not null && test is not null)
-            written.AddRange(RunChecking.WriteAfterRecheck(runDir, test, result, watch.Elapsed, store.Root));
+            written.AddRange(Harness.Lab.Internal.RunReports.Rewrite(runDir, test, result, watch.Elapsed, store.Root, Harness.Lab.HarnessModules.Registry.FaultColours).All);
         if (p.GetValue(Json)) Console.Out.WriteLine(CheckJson.Render(result, label, history, watch.Elapsed));
         else RunSummary.Print(test, history, result, watch.Elapsed, written);
         return RunCommand.ExitCodeFor(result.Validity);

@@ -13,7 +13,7 @@ public static class CleanCommand
         var cmd = new Command("clean", "Remove every Docker container and network labelled by the harness.");
         cmd.SetAction(async (_, ct) =>
         {
-            await DockerPreflight.RequireEngineAsync(ct).ConfigureAwait(false);
+            await Harness.Lab.Internal.DockerPreflight.RequireEngineAsync(ct).ConfigureAwait(false);
             var (containers, networks) = await DockerCleaner.CleanAsync(ct).ConfigureAwait(false);
             AnsiConsole.MarkupLine($"removed [bold]{containers}[/] containers and [bold]{networks}[/] networks");
             return 0;

@@ -1,66 +1,41 @@
 using System.CommandLine;
-using System.Diagnostics;
-using Harness.Cli.Catalog;
 using Harness.Cli.Terminal;
+using Harness.Core.Checking;
 using Harness.Core.Testing;
-using Harness.Docker;
-using Harness.Runner;
+using Harness.Lab;
+using Spectre.Console;
 
 namespace Harness.Cli.Commands;
 
-/// <summary><c>harness run</c>: build images, start the cluster, run the workload under faults, record the history,
-/// check it, write results, report and JUnit XML, and print a short summary with the paths written.</summary>
-public static class RunCommand
+/// <summary><c>harness run</c>: parse the options into a test, call <see cref="TestHarness.RunAsync"/>, print a short
+/// summary with the paths written. Everything else happens in the library.</summary>
+internal static class RunCommand
 {
     public static Command Build()
     {
-        var o = new RunOptions();
+        var o = new RunOptions(HarnessModules.Registry);
         var cmd = new Command("run", "Run a test against a real cluster in Docker under faults, then check it and write a report.");
         foreach (var opt in o.All) cmd.Options.Add(opt);
-        cmd.SetAction((parse, ct) => ExecuteAsync(o.ToSpec(parse), parse.GetValue(o.Store)!, parse.GetValue(o.KeepCluster), ct));
+        cmd.SetAction((parse, ct) => ExecuteAsync(o.ToSpec(parse), new RunSettings { StoreRoot = parse.GetValue(o.Store)!, KeepCluster = parse.GetValue(o.KeepCluster) }, ct));
         return cmd;
     }
 
-    public static async Task<int> ExecuteAsync(TestSpec test, string storeRoot, bool keepCluster, CancellationToken ct)
+    public static async Task<int> ExecuteAsync(TestSpec test, RunSettings settings, CancellationToken ct)
     {
-        var watch = Stopwatch.StartNew();
         var display = new ProgressDisplay();
-        await DockerPreflight.RequireEngineAsync(ct).ConfigureAwait(false);
-        await display.RunAsync("building images", async p =>
-        {
-            await Catalogs.EnsureImagesAsync(test, p, ct).ConfigureAwait(false);
-            return 0;
-        }).ConfigureAwait(false);
-        var imagesTime = watch.Elapsed;
-        var store = new RunStore(storeRoot);
-        var dir = store.CreateRun(test, DateTime.UtcNow);
-        var runId = Path.GetFileName(dir).ToLowerInvariant().Replace(".", "", StringComparison.Ordinal);
-        var db = Catalogs.Database(test, runId);
-        var workload = Catalogs.Workload(test, db);
-        var (nemesis, schedule) = Catalogs.Nemesis(test, db);
-        var run = new TestRun(test, db, workload, nemesis, schedule, dir) { KeepCluster = keepCluster };
-        Harness.Core.History.History history;
-        await using (db)
-        {
-            history = await display.RunAsync($"running {test.Name} for {test.TimeLimitSeconds:0.#} s", p =>
-                new TestRunner(run, new Progress<RunProgress>(r => p.Report(RunSummary.ProgressLine(r)))).RunAsync(ct)).ConfigureAwait(false);
-        }
-        var runTime = watch.Elapsed - imagesTime;
-        var result = await display.RunAsync("checking", _ =>
-            Task.Run(() => RunChecking.CheckAndWrite(test, workload.Checker(), workload.CheckerOptions, history, dir, ct), ct)).ConfigureAwait(false);
-        var checkTime = watch.Elapsed - imagesTime - runTime;
-        var written = RunChecking.WriteReports(dir, test, result, watch.Elapsed, store.Root);
-        var reportTime = watch.Elapsed - imagesTime - runTime - checkTime;
-        RunSummary.Print(test, history, result, watch.Elapsed, written);
-        Spectre.Console.AnsiConsole.MarkupLine(
-            $"timings: images {imagesTime.TotalSeconds:0.0} s, cluster + run + teardown {runTime.TotalSeconds:0.0} s, check {checkTime.TotalSeconds:0.00} s, report {reportTime.TotalSeconds:0.00} s");
-        return ExitCodeFor(result.Validity);
+        var result = await display.RunAsync($"{test.Name}: {test.Database}, {test.Workload}, {test.TimeLimitSeconds:0.#} s",
+            p => TestHarness.RunAsync(test, settings, p, ct)).ConfigureAwait(false);
+        RunSummary.Print(result);
+        var t = result.Timings;
+        AnsiConsole.MarkupLine(
+            $"timings: images {t.Images.TotalSeconds:0.0} s, cluster + run + teardown {t.Run.TotalSeconds:0.0} s, check {t.Check.TotalSeconds:0.00} s, report {t.Report.TotalSeconds:0.00} s");
+        return ExitCodeFor(result.Verdict);
     }
 
-    public static int ExitCodeFor(Harness.Core.Checking.Validity v) => v switch
+    public static int ExitCodeFor(Validity v) => v switch
     {
-        Harness.Core.Checking.Validity.Valid => ExitCodes.Valid,
-        Harness.Core.Checking.Validity.Invalid => ExitCodes.Invalid,
+        Validity.Valid => ExitCodes.Valid,
+        Validity.Invalid => ExitCodes.Invalid,
         _ => ExitCodes.Unknown,
     };
 }

@@ -1,28 +1,38 @@
 using Harness.Core.Checking;
 using Harness.Core.History;
 using Harness.Core.Testing;
-using Harness.Runner;
+using Harness.Lab;
 using Spectre.Console;
 
 namespace Harness.Cli.Terminal;
 
 /// <summary>The short coloured summary printed at the end of a run or check, with the paths written.</summary>
-public static class RunSummary
+internal static class RunSummary
 {
-    public static string ProgressLine(RunProgress r) =>
-        $"{r.Phase}: {r.Elapsed.TotalSeconds:0.0} s, ok {r.Ok}, fail {r.Fail}, info {r.Info}" + (r.ActiveFault is null ? "" : $", fault: {r.ActiveFault}");
+    /// <summary>The summary of a finished run.</summary>
+    public static void Print(RunResult run) =>
+        Print(run.Test, run.Counts.Operations, run.Counts.Ok, run.Counts.Fail, run.Counts.Faults, run.Result, run.Timings.Total, run.Paths.All);
 
+    /// <summary>The summary of a checked history (a re-check or a history file).</summary>
     public static void Print(TestSpec? test, History history, CheckResult result, TimeSpan elapsed, IReadOnlyList<string> written)
     {
         var pairs = history.Pairs().Where(p => !p.Invoke.IsNemesis).ToList();
         var ok = pairs.Count(p => p.Completion?.IsOk == true);
         var fail = pairs.Count(p => p.Completion?.IsFail == true);
-        var info = pairs.Count - ok - fail;
-        var faults = history.FaultWindows().Count;
+        Print(test, pairs.Count, ok, fail, history.FaultWindows().Count, result, elapsed, written);
+    }
+
+    private static void Print(TestSpec? test, int ops, int ok, int fail, int faults, CheckResult result, TimeSpan elapsed, IReadOnlyList<string> written)
+    {
+        var info = ops - ok - fail;
         AnsiConsole.WriteLine();
         if (test is not null)
-            AnsiConsole.MarkupLine($"[bold]{Markup.Escape(test.Name)}[/]: {test.Database} x{test.Nodes}{(test.Database == "postgres" ? " " + test.Replication : "")}, {test.Workload}, nemesis {Markup.Escape(string.Join(",", test.Nemesis.DefaultIfEmpty("none")))}, seed {test.Seed}");
-        AnsiConsole.MarkupLine($"operations: {pairs.Count} ([green]ok {ok}[/], [red]fail {fail}[/], [yellow]info {info}[/]); faults: {faults}; elapsed {elapsed.TotalSeconds:0.0} s");
+        {
+            var options = string.Join(" ", test.DatabaseOptions.Concat(test.WorkloadOptions).Select(kv => $"{kv.Key}={kv.Value}"));
+            AnsiConsole.MarkupLine($"[bold]{Markup.Escape(test.Name)}[/]: {test.Database} x{test.Nodes}, {test.Workload}, nemesis {Markup.Escape(string.Join(",", test.Nemesis.DefaultIfEmpty("none")))}, seed {test.Seed}" +
+                (options.Length > 0 ? $" [grey]({Markup.Escape(options)})[/]" : ""));
+        }
+        AnsiConsole.MarkupLine($"operations: {ops} ([green]ok {ok}[/], [red]fail {fail}[/], [yellow]info {info}[/]); faults: {faults}; elapsed {elapsed.TotalSeconds:0.0} s");
         foreach (var r in result.Children.Count > 0 ? result.Children : [result])
             AnsiConsole.MarkupLine($"  {Badge(r.Validity)} [bold]{Markup.Escape(r.Checker)}[/]: {Markup.Escape(Truncate(r.Summary))}");
         AnsiConsole.MarkupLine($"verdict: {Badge(result.Validity)}");

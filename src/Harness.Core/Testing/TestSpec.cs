@@ -1,21 +1,24 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Harness.Core.Modules;
 
 namespace Harness.Core.Testing;
 
 /// <summary>
-/// A test is data (Jepsen's test map): every CLI option of <c>harness run</c> maps onto one field, and a run
-/// writes this record as <c>test.json</c> so the run can be repeated (same seed, same schedule) or re-checked.
+/// A test is data (Jepsen's test map). The fields here are what every test has; what a database, workload or
+/// fault module needs is in its own option set (<see cref="DatabaseOptions"/>, <see cref="WorkloadOptions"/>,
+/// <see cref="FaultOptions"/>), defined by the module. A run writes the resolved spec (every default filled in)
+/// as <c>test.json</c>, and <c>harness run --spec test.json</c> repeats it: same seed, same operations, same faults.
 /// </summary>
 public sealed record TestSpec
 {
-    public string Name { get; init; } = "postgres-register";
+    public string Name { get; init; } = "";
+    /// <summary>A registered database module, e.g. <c>postgres</c>.</summary>
     public string Database { get; init; } = "postgres";
-    public int Nodes { get; init; } = 3;
-    /// <summary>async | sync | semi-sync (PostgreSQL: synchronous_standby_names '' / FIRST n / ANY 1).</summary>
-    public string Replication { get; init; } = "async";
+    /// <summary>Cluster size; null means the database's default.</summary>
+    public int? Nodes { get; init; }
     public string Workload { get; init; } = "register";
-    /// <summary>Fault names, e.g. partition, kill, pause; empty for none.</summary>
+    /// <summary>Fault module names, e.g. partition, kill; empty for none.</summary>
     public IReadOnlyList<string> Nemesis { get; init; } = ["partition"];
     public double TimeLimitSeconds { get; init; } = 60;
     /// <summary>Logical client processes per node.</summary>
@@ -23,13 +26,7 @@ public sealed record TestSpec
     /// <summary>Target rate of client operations per second, over all processes.</summary>
     public double Rate { get; init; } = 50;
     public long Seed { get; init; } = 1;
-    /// <summary>primary | followers: where reads go.</summary>
-    public string ReadFrom { get; init; } = "primary";
-    /// <summary>read-committed | repeatable-read | serializable, for transactional workloads.</summary>
-    public string Isolation { get; init; } = "serializable";
-    /// <summary>Transactional workloads: the consistency model the history is checked against.</summary>
-    public string ConsistencyModel { get; init; } = "serializable";
-    /// <summary>Seconds between the end of one fault and the start of the next (and before the first).</summary>
+    /// <summary>Seconds of calm before each fault.</summary>
     public double NemesisIntervalSeconds { get; init; } = 8;
     /// <summary>How long each fault lasts.</summary>
     public double FaultDurationSeconds { get; init; } = 8;
@@ -37,20 +34,42 @@ public sealed record TestSpec
     public double RecoverySeconds { get; init; } = 5;
     /// <summary>Client deadline per operation; a missed deadline is Info, never Fail.</summary>
     public double OperationTimeoutSeconds { get; init; } = 3;
-    /// <summary>Register workload: operations per key before moving on to a fresh key.</summary>
-    public int OpsPerKey { get; init; } = 60;
+    /// <summary>How long the final phase (e.g. final reads on every node) may take in all.</summary>
+    public double FinalPhaseSeconds { get; init; } = 60;
     /// <summary>Base image for node images; built offline with debootstrap when neither local nor pullable.</summary>
     public string BaseImage { get; init; } = "debian:bookworm-slim";
     /// <summary>Checker time budget in seconds (0 = none).</summary>
     public double CheckTimeLimitSeconds { get; init; } = 60;
-    /// <summary>Free-form extras for packages that need them.</summary>
-    public IReadOnlyDictionary<string, string> Options { get; init; } = new Dictionary<string, string>();
+    /// <summary>Options of the database module (e.g. PostgreSQL's replication, read-from, isolation).</summary>
+    public ModuleOptions DatabaseOptions { get; init; } = ModuleOptions.Empty;
+    /// <summary>Options of the workload module (e.g. register's ops-per-key).</summary>
+    public ModuleOptions WorkloadOptions { get; init; } = ModuleOptions.Empty;
+    /// <summary>Options of each fault module, by fault name (e.g. delay's ms and jitter-ms).</summary>
+    public IReadOnlyDictionary<string, ModuleOptions> FaultOptions { get; init; } = new Dictionary<string, ModuleOptions>();
+
+    /// <summary>The cluster size (after resolution every spec has one).</summary>
+    public int NodeCount => Nodes ?? throw new InvalidOperationException("the test's node count is not resolved yet");
+
+    /// <summary>This spec with one database option set.</summary>
+    public TestSpec WithDatabaseOption(string name, string value) => this with { DatabaseOptions = DatabaseOptions.With(name, value) };
+
+    /// <summary>This spec with one workload option set.</summary>
+    public TestSpec WithWorkloadOption(string name, string value) => this with { WorkloadOptions = WorkloadOptions.With(name, value) };
+
+    /// <summary>This spec with one option of a fault set.</summary>
+    public TestSpec WithFaultOption(string fault, string name, string value) => this with
+    {
+        FaultOptions = new Dictionary<string, ModuleOptions>(FaultOptions) { [fault] = FaultOptionsOf(fault).With(name, value) },
+    };
+
+    public ModuleOptions FaultOptionsOf(string fault) => FaultOptions.TryGetValue(fault, out var o) ? o : ModuleOptions.Empty;
 
     public static readonly JsonSerializerOptions Json = new()
     {
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.KebabCaseLower,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
     };
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
@@ -59,5 +78,5 @@ public sealed record TestSpec
         JsonSerializer.Deserialize<TestSpec>(json, Json) ?? throw new JsonException("test.json is empty");
 
     public IReadOnlyList<string> NodeNames(string prefix) =>
-        Enumerable.Range(1, Nodes).Select(i => prefix + i).ToList();
+        Enumerable.Range(1, NodeCount).Select(i => prefix + i).ToList();
 }

@@ -14,10 +14,12 @@ public sealed class NodeFaultNemesis : INemesis
     private readonly Func<string, CancellationToken, Task> _down;
     private readonly Func<string, CancellationToken, Task> _up;
     private readonly IHasPrimary? _primary;
+    private readonly IReadOnlyList<string> _nodes;
     private readonly List<string> _downed = [];
 
-    private NodeFaultNemesis(string fault, Func<string, CancellationToken, Task> down, Func<string, CancellationToken, Task> up, IHasPrimary? primary)
+    private NodeFaultNemesis(string fault, Func<string, CancellationToken, Task> down, Func<string, CancellationToken, Task> up, IHasPrimary? primary, IReadOnlyList<string> nodes)
     {
+        _nodes = nodes;
         _fault = fault;
         _down = down;
         _up = up;
@@ -25,11 +27,11 @@ public sealed class NodeFaultNemesis : INemesis
         Faults = [fault];
     }
 
-    public static NodeFaultNemesis Kill(IKillable cluster, IHasPrimary? primary) =>
-        new("kill", cluster.KillAsync, cluster.StartAsync, primary);
+    public static NodeFaultNemesis Kill(IKillable cluster, IHasPrimary? primary, IReadOnlyList<string> nodes) =>
+        new("kill", cluster.KillAsync, cluster.StartAsync, primary, nodes);
 
-    public static NodeFaultNemesis Pause(IPausable cluster, IHasPrimary? primary) =>
-        new("pause", cluster.PauseAsync, cluster.ResumeAsync, primary);
+    public static NodeFaultNemesis Pause(IPausable cluster, IHasPrimary? primary, IReadOnlyList<string> nodes) =>
+        new("pause", cluster.PauseAsync, cluster.ResumeAsync, primary, nodes);
 
     public IReadOnlyList<string> Faults { get; }
 
@@ -41,8 +43,9 @@ public sealed class NodeFaultNemesis : INemesis
             return restored.Count == 0 ? "nothing to restore" : $"{_fault} ended on {string.Join(", ", restored)}";
         }
         var node = value as string ?? "primary";
-        if (node == "primary" && _primary is not null)
-            node = await _primary.PrimaryAsync(cancellationToken).ConfigureAwait(false) ?? throw new InvalidOperationException("no primary to " + _fault);
+        if (node == "primary")
+            node = _primary is null ? _nodes[0]
+                : await _primary.PrimaryAsync(cancellationToken).ConfigureAwait(false) ?? throw new InvalidOperationException("no primary to " + _fault);
         await _down(node, cancellationToken).ConfigureAwait(false);
         _downed.Add(node);
         return $"{_fault} {node}";

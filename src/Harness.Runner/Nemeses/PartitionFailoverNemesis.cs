@@ -12,10 +12,11 @@ namespace Harness.Runner.Nemeses;
 /// standby with pg_rewind, which discards its unreplicated commits. With synchronous commit those writes never
 /// complete (they are Info), so nothing acknowledged is lost.
 /// </summary>
-public sealed class PartitionFailoverNemesis(IPartitionable network, IPromotable promotion, IHasPrimary primary, IReadOnlyList<string> nodes)
+public sealed class PartitionFailoverNemesis(IPartitionable network, IPromotable promotion, IHasPrimary primary, IReadOnlyList<string> nodes, TimeSpan isolatedFor)
     : INemesis
 {
-    public static readonly TimeSpan IsolatedFor = TimeSpan.FromSeconds(3);
+    /// <summary>How long the primary is cut off before the failover.</summary>
+    public TimeSpan IsolatedFor => isolatedFor;
 
     public IReadOnlyList<string> Faults { get; } = ["partition-failover"];
 

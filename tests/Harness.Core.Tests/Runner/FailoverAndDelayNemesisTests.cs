@@ -1,3 +1,5 @@
+using Harness.Core.Modules;
+using Harness.Runner.Faults;
 using Harness.Core.Databases;
 using Harness.Runner.Nemeses;
 using NUnit.Framework;
@@ -73,8 +75,8 @@ public sealed class FailoverAndDelayNemesisTests
         var random = new Random(5);
         for (var i = 0; i < 50; i++)
         {
-            Assert.That(FaultSchedule.Target("failover", Nodes, random), Is.Null);
-            var delay = FaultSchedule.Target("delay", Nodes, random) as string;
+            Assert.That(new FailoverFault().Target(Nodes, ModuleOptions.Empty, random), Is.Null);
+            var delay = new DelayFault().Target(Nodes, ModuleOptions.Empty, random) as string;
             Assert.That(delay, Is.EqualTo("standbys").Or.AnyOf(Nodes));
         }
     }

@@ -1,5 +1,7 @@
+using Harness.Core.Modules;
+using Harness.Runner.Faults;
 using Harness.Core.Generators;
-using Harness.Runner.Generators;
+using Harness.Workloads.Generators;
 using Harness.Runner.Nemeses;
 using NUnit.Framework;
 
@@ -74,7 +76,7 @@ public class GeneratorTests
     public void FaultScheduleAlternatesStartAndStopAndIsSeeded()
     {
         string[] nodes = ["pg1", "pg2", "pg3"];
-        IGenerator Make() => Gen.TimeLimit(TimeSpan.FromSeconds(60), FaultSchedule.Build(["partition", "kill"], nodes, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5)));
+        IGenerator Make() => Gen.TimeLimit(TimeSpan.FromSeconds(60), FaultSchedule.Build([new(new PartitionFault(), ModuleOptions.Empty), new(new KillFault(), ModuleOptions.Empty)], nodes, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5)));
         var a = Simulate(Make(), 9, stepNs: 100_000_000, max: 10_000);
         Assert.That(a, Is.EqualTo(Simulate(Make(), 9, stepNs: 100_000_000, max: 10_000)));
         Assert.That(a, Has.Count.InRange(8, 14));

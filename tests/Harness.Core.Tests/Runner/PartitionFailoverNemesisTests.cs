@@ -23,7 +23,7 @@ public class PartitionFailoverNemesisTests
     public async Task CutsThePrimaryOffThenFailsOverAndHealsBeforeRejoining()
     {
         var cluster = new Recorder();
-        var nemesis = new PartitionFailoverNemesis(cluster, cluster, cluster, ["n1", "n2", "n3"]);
+        var nemesis = new PartitionFailoverNemesis(cluster, cluster, cluster, ["n1", "n2", "n3"], TimeSpan.FromSeconds(3));
 
         var started = await nemesis.InvokeAsync("start-partition-failover", null, CancellationToken.None);
         Assert.That(cluster.Calls, Is.EqualTo(new[] { "grudge n1 drops n2/n3, n2 drops n1, n3 drops n1", "failover" }));

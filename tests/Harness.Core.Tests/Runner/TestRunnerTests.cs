@@ -1,3 +1,5 @@
+using Harness.Core.Modules;
+using Harness.Runner.Faults;
 using Harness.Core.Checking;
 using Harness.Core.Databases;
 using Harness.Core.Faults;
@@ -61,7 +63,7 @@ public class TestRunnerTests
             NemesisIntervalSeconds = 0.3, FaultDurationSeconds = 0.4, Nemesis = ["partition"],
         };
         var cluster = new StubCluster();
-        var schedule = FaultSchedule.Build(["partition"], cluster.Nodes, TimeSpan.FromSeconds(0.3), TimeSpan.FromSeconds(0.4));
+        var schedule = FaultSchedule.Build([new(new PartitionFault(), ModuleOptions.Empty)], cluster.Nodes, TimeSpan.FromSeconds(0.3), TimeSpan.FromSeconds(0.4));
         var run = new TestRun(test, cluster, new HangingWorkload(), new PartitionNemesis(cluster, cluster.Nodes), schedule, dir);
 
         var history = await new TestRunner(run).RunAsync(CancellationToken.None);

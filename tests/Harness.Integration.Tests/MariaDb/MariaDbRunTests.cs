@@ -30,7 +30,7 @@ public sealed class MariaDbRunTests
     [Test]
     public async Task RegisterOnTheMultiLeaderPairUnderPartitionsIsNotLinearizable()
     {
-        var test = MariaDbRunFixture.Short("it-mm-register", "mariadb-multi", "register", "partition") with { Rate = 100, OpsPerKey = 200, Seed = 3 };
+        var test = (MariaDbRunFixture.Short("it-mm-register", "mariadb-multi", "register", "partition") with { Rate = 100, Seed = 3 }).WithWorkloadOption("ops-per-key", "200");
         var run = await MariaDbRunFixture.RunAsync(test);
 
         var lin = run.Checker("linearizability");
@@ -39,15 +39,13 @@ public sealed class MariaDbRunTests
     }
 
     private static TestSpec ListAppend(string database, string isolation, string name) =>
-        MariaDbRunFixture.Short(name, database, "list-append") with
+        (MariaDbRunFixture.Short(name, database, "list-append") with
         {
-            Isolation = isolation,
-            ConsistencyModel = "serializable",
             Nemesis = [],
             ConcurrencyPerNode = 4,
             Rate = 150,
             Seed = 8,
-        };
+        }).WithDatabaseOption("isolation", isolation).WithWorkloadOption("consistency-model", "serializable");
 
     /// <summary>InnoDB's REPEATABLE READ reads a snapshot but appends to the latest row, so transactions that read a
     /// list and then append to it interleave in ways no serial order explains (observed in every run: about 20

@@ -18,13 +18,12 @@ namespace Harness.Integration.Tests.Runs;
 [NonParallelizable]
 public sealed class FailoverAndDelayRunTests
 {
-    private static TestSpec SetRun(string name, string replication) => RunFixture.Short(name, "set") with
+    private static TestSpec SetRun(string name, string replication) => (RunFixture.Short(name, "set") with
     {
-        Replication = replication,
         TimeLimitSeconds = 22,
         Rate = 80,
         Seed = 11,
-    };
+    }).WithDatabaseOption("replication", replication);
 
     [Test]
     public async Task SetWorkloadUnderRepeatedFailoversReportsItsCounts()

@@ -30,10 +30,10 @@ public sealed partial class RegisterRunTests
     [Test]
     public async Task ReadsFromAsyncFollowersUnderWriteLoadAreCaughtStale()
     {
-        var test = RunFixture.Short("it-register-followers", "register", "partition") with
+        var test = (RunFixture.Short("it-register-followers", "register", "partition") with
         {
-            ReadFrom = "followers", Rate = 120, TimeLimitSeconds = 25, NemesisIntervalSeconds = 2, FaultDurationSeconds = 8, Seed = 3,
-        };
+            Rate = 120, TimeLimitSeconds = 25, NemesisIntervalSeconds = 2, FaultDurationSeconds = 8, Seed = 3,
+        }).WithDatabaseOption("read-from", "followers");
         var run = await RunFixture.RunAsync(test);
 
         var lin = run.Checker("linearizability");

@@ -1,19 +1,21 @@
-using Harness.Cli.Commands;
 using Harness.Core.Checking;
 using Harness.Core.Formats;
 using Harness.Core.Testing;
+using Harness.Lab;
 using Harness.Runner;
 
 namespace Harness.Integration.Tests.Runs;
 
-/// <summary>Runs <c>harness run</c> in process against a real cluster, in a store of its own, and loads what it wrote.</summary>
+/// <summary>Runs a test through the library entry point (<see cref="TestHarness.RunAsync"/>, what <c>harness run</c>
+/// calls) against a real cluster, in a store of its own, and loads what it wrote back from the files.</summary>
 internal static class RunFixture
 {
     public static async Task<RunOutcome> RunAsync(TestSpec test, CancellationToken ct = default)
     {
         var store = Directory.CreateTempSubdirectory("harness-it-store-").FullName;
-        var exit = await RunCommand.ExecuteAsync(test, store, keepCluster: false, ct);
-        var dir = new RunStore(store).Resolve("latest");
+        var run = await TestHarness.RunAsync(test, new RunSettings { StoreRoot = store }, null, ct);
+        var exit = run.Verdict switch { Validity.Valid => 0, Validity.Invalid => 1, _ => 2 };
+        var dir = run.Paths.Directory;
         var history = Core.History.History.Of(JsonlHistory.Read(Path.Combine(dir, RunStore.HistoryFile)));
         var result = CheckResultJson.Read(Path.Combine(dir, RunStore.ResultsFile));
         return new RunOutcome(exit, dir, history, result);

@@ -1,6 +1,7 @@
-using Harness.Cli.Catalog;
 using Harness.Core.Checking;
 using Harness.Core.Generators;
+using Harness.Core.Modules;
+using Harness.Lab;
 using Harness.Core.Testing;
 using Harness.Runner;
 using Harness.Runner.Nemeses;
@@ -11,7 +12,7 @@ namespace Harness.Integration.Tests.Runs;
 /// <summary>
 /// A whole run like <see cref="RunFixture"/>'s, but with a fixed fault script instead of the random schedule, so a
 /// scenario that needs two faults at once (the random schedule runs one at a time) happens every time: the cluster,
-/// workload and checker come from the CLI's catalogues; the nemesis is delay + partition + failover on the PostgreSQL cluster.
+/// workload and checker come from the registry; the nemesis is delay + partition + failover on the PostgreSQL cluster.
 /// </summary>
 internal static class ScriptedFaultRun
 {
@@ -37,13 +38,16 @@ internal static class ScriptedFaultRun
 
     public static async Task<RunOutcome> RunAsync(TestSpec test, IGenerator script, CancellationToken ct = default)
     {
-        await Catalogs.EnsureImagesAsync(test, new Progress<string>(_ => { }), ct);
+        test = TestHarness.Resolve(HarnessModules.Registry, test);
+        var module = HarnessModules.Registry.Database(test.Database);
         var store = new RunStore(Directory.CreateTempSubdirectory("harness-it-store-").FullName);
         var dir = store.CreateRun(test, DateTime.UtcNow);
         var runId = "it" + Path.GetFileName(dir).ToLowerInvariant().Replace(".", "", StringComparison.Ordinal);
-        var db = Catalogs.Database(test, runId);
+        var context = new ModuleContext(runId, test.BaseImage, null, Path.Combine(dir, RunStore.LogsDirectory));
+        await module.EnsureImagesAsync(context, ct);
+        var db = module.CreateCluster(test, context);
         var cluster = (PostgresCluster)db;
-        var workload = Catalogs.Workload(test, db);
+        var workload = new ComposedWorkload(HarnessModules.Registry.Workload(test.Workload), module.ClientFor(test.Workload, db, test), test);
         var nemesis = new CompositeNemesis(
             [new DelayNemesis(cluster, cluster.Nodes, cluster), new PartitionNemesis(cluster, cluster.Nodes), new FailoverNemesis(cluster)]);
         Core.History.History history;

@@ -26,16 +26,14 @@ public sealed class SetAndTransactionRunTests
         Assert.That(run.Report, Does.Contain("set").And.Contain("lost"));
     }
 
-    private static TestSpec ListAppend(string isolation, string name) => RunFixture.Short(name, "list-append") with
+    private static TestSpec ListAppend(string isolation, string name) => (RunFixture.Short(name, "list-append") with
     {
-        Isolation = isolation,
-        ConsistencyModel = "serializable",
         Nemesis = [],
         TimeLimitSeconds = 30,
         ConcurrencyPerNode = 4, // 12 clients on 4 hot keys: enough contention for write skew
         Rate = 150,
         Seed = 8,
-    };
+    }).WithDatabaseOption("isolation", isolation).WithWorkloadOption("consistency-model", "serializable");
 
     [Test]
     public async Task SerializableListAppendIsSerializable()

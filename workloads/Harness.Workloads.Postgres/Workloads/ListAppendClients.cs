@@ -1,8 +1,8 @@
 using Harness.Core.Checking;
 using Harness.Core.Generators;
 using Harness.Core.History;
+using Harness.Core.Modules;
 using Harness.Core.Testing;
-using Harness.Runner.Generators;
 using Harness.Workloads.Postgres.Internal;
 using Npgsql;
 
@@ -14,11 +14,10 @@ namespace Harness.Workloads.Postgres.Workloads;
 /// run on the primary at the test's isolation level (<c>--isolation</c>). A serialization failure is Fail; a
 /// connection lost or a deadline missed during COMMIT is Info.
 /// </summary>
-public static class ListAppendWorkload
+public static class ListAppendClients
 {
-    public static IWorkload Create(TestSpec test, PostgresEndpoints endpoints) => new ComposedWorkload(
-        WorkloadDefinitions.ListAppend(test),
-        _ => new Client(endpoints, test.Isolation),
+    public static WorkloadClient Create(TestSpec test, PostgresEndpoints endpoints) => new(
+        _ => new Client(endpoints, test.DatabaseOptions.Text("isolation")),
         ct => Schema.RecreateAsync(endpoints, "DROP TABLE IF EXISTS lists; CREATE TABLE lists (id bigint PRIMARY KEY, val text NOT NULL)", ct));
 
     private sealed class Client(PostgresEndpoints endpoints, string isolation) : PostgresClient(endpoints.ConnectionString)

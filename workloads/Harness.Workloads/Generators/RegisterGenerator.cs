@@ -1,6 +1,6 @@
 using Harness.Core.Generators;
 
-namespace Harness.Runner.Generators;
+namespace Harness.Workloads.Generators;
 
 /// <summary>
 /// Read / write / compare-and-set on one register at a time, Jepsen's "independent keys": after

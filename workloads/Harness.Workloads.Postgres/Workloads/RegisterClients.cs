@@ -1,8 +1,8 @@
 using Harness.Core.Checking;
 using Harness.Core.Generators;
 using Harness.Core.History;
+using Harness.Core.Modules;
 using Harness.Core.Testing;
-using Harness.Runner.Generators;
 using Harness.Workloads.Postgres.Internal;
 using Npgsql;
 
@@ -13,11 +13,10 @@ namespace Harness.Workloads.Postgres.Workloads;
 /// with <c>--read-from followers</c> to a standby, which under asynchronous replication may serve stale values —
 /// exactly what the linearizability checker should catch. Checked per key against a register that starts absent.
 /// </summary>
-public static class RegisterWorkload
+public static class RegisterClients
 {
-    public static IWorkload Create(TestSpec test, PostgresEndpoints endpoints) => new ComposedWorkload(
-        WorkloadDefinitions.Register(test),
-        context => new Client(endpoints, context, test.ReadFrom == "followers"),
+    public static WorkloadClient Create(TestSpec test, PostgresEndpoints endpoints) => new(
+        context => new Client(endpoints, context, test.DatabaseOptions.Text("read-from") == "followers"),
         ct => Schema.RecreateAsync(endpoints, "DROP TABLE IF EXISTS registers; CREATE TABLE registers (id bigint PRIMARY KEY, val bigint)", ct));
 
     private sealed class Client(PostgresEndpoints endpoints, ClientContext context, bool fromFollowers)

@@ -1,6 +1,7 @@
 using Harness.Core.Checking;
 using Harness.Core.Generators;
 using Harness.Core.History;
+using Harness.Core.Modules;
 using Harness.Core.Testing;
 using Harness.Workloads.MariaDb.Internal;
 using MySqlConnector;
@@ -13,10 +14,9 @@ namespace Harness.Workloads.MariaDb.Workloads;
 /// conflict, so a correct cluster converges: an element missing from one node's final read but present on another
 /// is divergent, one missing everywhere is lost. The set checker counts each fate.
 /// </summary>
-public static class SetWorkload
+public static class SetClients
 {
-    public static IWorkload Create(MariaDbEndpoints endpoints) => new ComposedWorkload(
-        WorkloadDefinitions.Set(),
+    public static WorkloadClient Create(MariaDbEndpoints endpoints) => new(
         context => new Client(endpoints, context),
         ct => SchemaSetup.CreateAsync(endpoints, "set_elements", "element BIGINT PRIMARY KEY", ct));
 

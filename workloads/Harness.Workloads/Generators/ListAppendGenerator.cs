@@ -1,6 +1,6 @@
 using Harness.Core.Generators;
 
-namespace Harness.Runner.Generators;
+namespace Harness.Workloads.Generators;
 
 /// <summary>
 /// Elle's list-append transactions: each transaction is 1..<c>maxLength</c> micro-ops, each a read

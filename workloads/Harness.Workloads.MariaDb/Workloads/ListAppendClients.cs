@@ -2,8 +2,8 @@ using System.Globalization;
 using Harness.Core.Checking;
 using Harness.Core.Generators;
 using Harness.Core.History;
+using Harness.Core.Modules;
 using Harness.Core.Testing;
-using Harness.Runner.Generators;
 using Harness.Workloads.MariaDb.Internal;
 using MySqlConnector;
 
@@ -17,10 +17,9 @@ namespace Harness.Workloads.MariaDb.Workloads;
 /// the same list and both append (a lost update); Galera adds certification aborts (1213, Fail) across nodes.
 /// A failure before COMMIT is Fail; a connection lost or a deadline missed during COMMIT is Info.
 /// </summary>
-public static class ListAppendWorkload
+public static class ListAppendClients
 {
-    public static IWorkload Create(TestSpec test, MariaDbEndpoints endpoints) => new ComposedWorkload(
-        WorkloadDefinitions.ListAppend(test),
+    public static WorkloadClient Create(TestSpec test, MariaDbEndpoints endpoints) => new(
         context => new Client(endpoints, context),
         ct => SchemaSetup.CreateAsync(endpoints, "lists", "id BIGINT PRIMARY KEY, val TEXT NOT NULL", ct));
 
@@ -33,7 +32,7 @@ public static class ListAppendWorkload
 
     private sealed class Client(MariaDbEndpoints endpoints, ClientContext context) : MariaDbClient(endpoints.ConnectionString, context.Test)
     {
-        private readonly string _begin = $"SET SESSION TRANSACTION ISOLATION LEVEL {IsolationLevel(context.Test.Isolation)}; START TRANSACTION";
+        private readonly string _begin = $"SET SESSION TRANSACTION ISOLATION LEVEL {IsolationLevel(context.Test.DatabaseOptions.Text("isolation"))}; START TRANSACTION";
 
         protected override (string Node, bool IsRead) Route(Op invocation) => (context.Node, false);
 

@@ -1,6 +1,7 @@
 using Harness.Core.Checking;
 using Harness.Core.Generators;
 using Harness.Core.History;
+using Harness.Core.Modules;
 using Harness.Core.Testing;
 using Harness.Workloads.Postgres.Internal;
 using Npgsql;
@@ -12,10 +13,9 @@ namespace Harness.Workloads.Postgres.Workloads;
 /// process reads the whole set from its own node, so every node is read at least once. The set checker then
 /// counts acknowledged-but-lost, unexpected, recovered and divergent elements.
 /// </summary>
-public static class SetWorkload
+public static class SetClients
 {
-    public static IWorkload Create(PostgresEndpoints endpoints) => new ComposedWorkload(
-        WorkloadDefinitions.Set(),
+    public static WorkloadClient Create(PostgresEndpoints endpoints) => new(
         context => new Client(endpoints, context),
         ct => Schema.RecreateAsync(endpoints, "DROP TABLE IF EXISTS set_elements; CREATE TABLE set_elements (element bigint PRIMARY KEY)", ct));
 

@@ -1,8 +1,8 @@
 using Harness.Core.Checking;
 using Harness.Core.Generators;
 using Harness.Core.History;
+using Harness.Core.Modules;
 using Harness.Core.Testing;
-using Harness.Runner.Generators;
 using Harness.Workloads.MariaDb.Internal;
 using MySqlConnector;
 
@@ -15,10 +15,9 @@ namespace Harness.Workloads.MariaDb.Workloads;
 /// writes to one key on different nodes can leave the nodes disagreeing for good. The linearizability checker
 /// catches both. Values are <c>[key, v]</c>, checked per key against a register that starts absent.
 /// </summary>
-public static class RegisterWorkload
+public static class RegisterClients
 {
-    public static IWorkload Create(TestSpec test, MariaDbEndpoints endpoints) => new ComposedWorkload(
-        WorkloadDefinitions.Register(test),
+    public static WorkloadClient Create(TestSpec test, MariaDbEndpoints endpoints) => new(
         context => new Client(endpoints, context),
         ct => SchemaSetup.CreateAsync(endpoints, "registers", "id BIGINT PRIMARY KEY, val BIGINT", ct));
 

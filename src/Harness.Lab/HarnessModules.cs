@@ -1,0 +1,38 @@
+using Harness.Core.Modules;
+using Harness.Runner.Faults;
+using Harness.Workloads;
+using Harness.Workloads.MariaDb;
+using Harness.Workloads.Postgres;
+
+namespace Harness.Lab;
+
+/// <summary>
+/// The one place where databases, workloads and faults are registered: one line each. The CLI's options and help,
+/// validation, the report palette and the README tables are all derived from this list.
+/// </summary>
+public static class HarnessModules
+{
+    public static Registry Registry { get; } = new(
+        databases:
+        [
+            new PostgresModule(),
+            new GaleraModule(),
+            new MariaDbMultiModule(),
+        ],
+        workloads:
+        [
+            new RegisterWorkload(),
+            new SetWorkload(),
+            new ListAppendWorkload(),
+            new RwRegisterWorkload(),
+        ],
+        faults:
+        [
+            new PartitionFault(),
+            new KillFault(),
+            new PauseFault(),
+            new FailoverFault(),
+            new PartitionFailoverFault(),
+            new DelayFault(),
+        ]);
+}

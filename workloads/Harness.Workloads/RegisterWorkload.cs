@@ -1,0 +1,38 @@
+using Harness.Checkers.Linearizability;
+using Harness.Checkers.StaleReads;
+using Harness.Checkers.Stats;
+using Harness.Core.Checking;
+using Harness.Core.Generators;
+using Harness.Core.Modules;
+using Harness.Core.Testing;
+using Harness.Workloads.Generators;
+
+namespace Harness.Workloads;
+
+/// <summary>
+/// <b>register</b>: read / write / cas on independent keys (values <c>[key, v]</c>, unique writes per key), checked
+/// for linearizability per key against a register that starts absent, with stale-read witnesses.
+/// </summary>
+public sealed class RegisterWorkload : IWorkloadModule
+{
+    public string Name => "register";
+    public string Summary => "read / write / compare-and-set on independent keys; linearizability per key, stale reads";
+    public IReadOnlyList<OptionDef> Options { get; } =
+        [OptionDef.Integer("ops-per-key", "Register workload: operations per key before a fresh key", 60, 1, 1_000_000)];
+
+    /// <summary>Keys are independent registers that start absent, compared and set.</summary>
+    public static IReadOnlyDictionary<string, string> CheckerSettings { get; } =
+        new Dictionary<string, string> { ["model"] = "cas-register", ["independent"] = "true" };
+
+    public IGenerator Generator(TestSpec test) => new RegisterGenerator((int)test.WorkloadOptions.Integer("ops-per-key"));
+
+    public IGenerator? FinalGenerator(TestSpec test) => null;
+
+    /// <summary>Linearizability is the verdict; the stale-read checker adds readable witnesses with their staleness.</summary>
+    public IChecker Checker(TestSpec test) => CheckerFor();
+
+    public static IChecker CheckerFor() =>
+        new CompositeChecker("register-workload", [new LinearizabilityChecker(), new StaleReadChecker(), new StatsChecker()]);
+
+    public IReadOnlyDictionary<string, string> CheckerOptions(TestSpec test) => CheckerSettings;
+}
