@@ -1,7 +1,7 @@
 namespace Harness.Cli;
 
 /// <summary>Jepsen's exit codes: 0 valid, 1 invalid, 2 unknown; 254 bad arguments or input; 255 internal error.</summary>
-public static class ExitCodes
+internal static class ExitCodes
 {
     public const int Valid = 0;
     public const int Invalid = 1;

@@ -5,7 +5,7 @@ namespace Harness.Cli.Catalog;
 
 /// <summary>Reads and pairs a history file for <c>harness check</c>; an unknown format name or unpaired operations
 /// are bad input (exit 254) naming the file.</summary>
-public static class HistoryFiles
+internal static class HistoryFiles
 {
     public static History Read(string path, string? format)
     {

@@ -8,7 +8,7 @@ namespace Harness.Cli.Commands;
 
 /// <summary><c>harness bench</c>: measures checker speed and memory and writes the figures to files (speed targets
 /// are measured here, never asserted in tests).</summary>
-public static class BenchCommand
+internal static class BenchCommand
 {
     private static readonly Option<string> Out = new("--out") { Description = "Directory for the CSV and markdown results.", DefaultValueFactory = _ => "store/bench" };
 

@@ -6,7 +6,7 @@ namespace Harness.Cli.Commands;
 
 /// <summary><c>harness clean</c>: removes every container and network the harness labelled (runs that were
 /// killed, or kept with --keep-cluster). Images and the store are kept.</summary>
-public static class CleanCommand
+internal static class CleanCommand
 {
     public static Command Build()
     {

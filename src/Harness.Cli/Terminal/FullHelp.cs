@@ -4,7 +4,7 @@ namespace Harness.Cli.Terminal;
 
 /// <summary>Prints every verb with every option and its default, generated from the command tree so the help
 /// can never drift from what is parsed. The README's CLI reference is this output.</summary>
-public static class FullHelp
+internal static class FullHelp
 {
     public static void Print(RootCommand root, TextWriter w)
     {

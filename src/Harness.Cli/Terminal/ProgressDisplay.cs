@@ -6,7 +6,7 @@ namespace Harness.Cli.Terminal;
 /// A live status line for long work (image builds, runs, checks). On a terminal it is a Spectre spinner with the
 /// latest message; elsewhere (CI logs) each new phase is printed once as a plain line.
 /// </summary>
-public sealed class ProgressDisplay
+internal sealed class ProgressDisplay
 {
     private readonly bool _interactive = AnsiConsole.Profile.Capabilities.Interactive && !Console.IsOutputRedirected;
     private string? _lastPlainPhase;

@@ -48,6 +48,7 @@ public sealed record TestSpec
     public IReadOnlyDictionary<string, ModuleOptions> FaultOptions { get; init; } = new Dictionary<string, ModuleOptions>();
 
     /// <summary>The cluster size (after resolution every spec has one).</summary>
+    [JsonIgnore]
     public int NodeCount => Nodes ?? throw new InvalidOperationException("the test's node count is not resolved yet");
 
     /// <summary>This spec with one database option set.</summary>
