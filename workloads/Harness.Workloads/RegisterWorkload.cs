@@ -10,7 +10,8 @@ using Harness.Workloads.Generators;
 namespace Harness.Workloads;
 
 /// <summary>
-/// <b>register</b>: read / write / cas on independent keys (values <c>[key, v]</c>, unique writes per key), checked
+/// <b>register</b>: read / write / cas on independent keys (values <c>[key, v]</c>, unique writes per key), processes in groups
+/// of <c>threads-per-key</c> with a key sequence each, checked
 /// for linearizability per key against a register that starts absent, with stale-read witnesses.
 /// </summary>
 public sealed class RegisterWorkload : IWorkloadModule
@@ -18,13 +19,21 @@ public sealed class RegisterWorkload : IWorkloadModule
     public string Name => "register";
     public string Summary => "read / write / compare-and-set on independent keys; linearizability per key, stale reads";
     public IReadOnlyList<OptionDef> Options { get; } =
-        [OptionDef.Integer("ops-per-key", "Register workload: operations per key before a fresh key", 60, 1, 1_000_000)];
+    [
+        OptionDef.Integer("ops-per-key", "Register workload: operations per key before a fresh key", 60, 1, 1_000_000),
+        OptionDef.Integer("threads-per-key", "Register workload: processes that share a key (Jepsen's independent keys); more processes work on more keys at once", 5, 1, 1_000),
+    ];
 
     /// <summary>Keys are independent registers that start absent, compared and set.</summary>
     public static IReadOnlyDictionary<string, string> CheckerSettings { get; } =
         new Dictionary<string, string> { ["model"] = "cas-register", ["independent"] = "true" };
 
-    public IGenerator Generator(TestSpec test) => new RegisterGenerator((int)test.WorkloadOptions.Integer("ops-per-key"));
+    public IGenerator Generator(TestSpec test)
+    {
+        var opsPerKey = (int)test.WorkloadOptions.Integer("ops-per-key");
+        return new KeyGroupsGenerator(test.NodeCount * test.ConcurrencyPerNode, (int)test.WorkloadOptions.Integer("threads-per-key"),
+            (group, groups) => new RegisterGenerator(opsPerKey, group, groups));
+    }
 
     public IGenerator? FinalGenerator(TestSpec test) => null;
 

@@ -5,12 +5,13 @@ namespace Harness.Workloads.Generators;
 /// <summary>
 /// Read / write / compare-and-set on one register at a time, Jepsen's "independent keys": after
 /// <c>opsPerKey</c> operations the generator moves to a fresh key, so each key's history stays small enough for
-/// the linearizability search. Values are <c>[key, v]</c>; written values are unique per key (1, 2, 3, ...) so a
+/// the linearizability search. A generator may own every <paramref name="keyStride"/>-th key from
+/// <paramref name="firstKey"/>, so several can run side by side on disjoint keys. Values are <c>[key, v]</c>; written values are unique per key (1, 2, 3, ...) so a
 /// stale read can be pinned to the write it saw. A cas compares against one of the last few values written.
 /// </summary>
-public sealed class RegisterGenerator(int opsPerKey) : IGenerator
+public sealed class RegisterGenerator(int opsPerKey, long firstKey = 0, long keyStride = 1) : IGenerator
 {
-    private long _key;
+    private long _key = firstKey;
     private int _opsOnKey;
     private long _nextValue = 1;
     private readonly List<long> _recent = [];
@@ -19,7 +20,7 @@ public sealed class RegisterGenerator(int opsPerKey) : IGenerator
     {
         if (_opsOnKey >= opsPerKey)
         {
-            _key++;
+            _key += keyStride;
             _opsOnKey = 0;
             _nextValue = 1;
             _recent.Clear();
