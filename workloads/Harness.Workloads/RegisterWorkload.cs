@@ -1,4 +1,5 @@
 using Harness.Checkers.Linearizability;
+using Harness.Checkers.Sessions;
 using Harness.Checkers.StaleReads;
 using Harness.Checkers.Stats;
 using Harness.Core.Checking;
@@ -37,11 +38,11 @@ public sealed class RegisterWorkload : IWorkloadModule
 
     public IGenerator? FinalGenerator(TestSpec test) => null;
 
-    /// <summary>Linearizability is the verdict; the stale-read checker adds readable witnesses with their staleness.</summary>
+    /// <summary>Linearizability is the verdict; the stale-read and session-guarantee checkers add readable witnesses with their staleness.</summary>
     public IChecker Checker(TestSpec test) => CheckerFor();
 
     public static IChecker CheckerFor() =>
-        new CompositeChecker("register-workload", [new LinearizabilityChecker(), new StaleReadChecker(), new StatsChecker()]);
+        new CompositeChecker("register-workload", [new LinearizabilityChecker(), new StaleReadChecker(), new SessionGuaranteeChecker(), new StatsChecker()]);
 
     public IReadOnlyDictionary<string, string> CheckerOptions(TestSpec test) => CheckerSettings;
 }
