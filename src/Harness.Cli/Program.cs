@@ -68,6 +68,8 @@ internal static class Program
         root.Subcommands.Add(ReportCommand.Build());
         root.Subcommands.Add(CleanCommand.Build());
         root.Subcommands.Add(ImagesCommand.Build());
+        root.Subcommands.Add(ScenarioCommand.Build());
+        root.Subcommands.Add(CompareCommand.Build());
         root.Subcommands.Add(BenchCommand.Build());
         root.Subcommands.Add(new Command("test", "Run the test suite (unit + Docker integration) and print 'N passed, N failed'. Handled by the ./harness entry script; extra arguments go to 'dotnet test' (e.g. --filter TestCategory!=Docker)."));
         return root;

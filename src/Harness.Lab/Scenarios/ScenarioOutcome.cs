@@ -1,0 +1,24 @@
+using Harness.Core.Checking;
+
+namespace Harness.Lab.Scenarios;
+
+/// <summary>One run of a scenario: which variant and seed, where it is stored, its verdict and figures.</summary>
+public sealed record ScenarioRunResult(string Scenario, string Label, long Seed, string Directory, Validity Verdict, IReadOnlyDictionary<string, double?> Figures, TimeSpan Elapsed);
+
+/// <summary>Whether one expectation held, with the numbers compared.</summary>
+public sealed record ExpectationResult(Expectation Expectation, bool? Held, double? Actual, double? Against)
+{
+    public string Describe() => Expectation.Describe() + $": {Show(Actual)}" + (Expectation.ThanRun is null ? "" : $" vs {Show(Against)}") +
+        (Held switch { true => " (held)", false => " (did not hold)", null => " (not measured)" });
+
+    private static string Show(double? v) => v?.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) ?? "n/a";
+}
+
+/// <summary>A scenario's verdict: the claim held when every expectation held; unknown when a run failed or a figure is missing.</summary>
+public sealed record ScenarioOutcome(Scenario Scenario, IReadOnlyList<ScenarioRunResult> Runs, IReadOnlyList<ExpectationResult> Expectations, TimeSpan Elapsed)
+{
+    public Validity Verdict => Expectations.Any(e => e.Held == false) ? Validity.Invalid
+        : Expectations.Any(e => e.Held is null) || Runs.Count == 0 ? Validity.Unknown : Validity.Valid;
+
+    public string Summary => string.Join("; ", Expectations.Select(e => e.Describe()));
+}
