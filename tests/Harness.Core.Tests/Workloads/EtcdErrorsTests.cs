@@ -22,6 +22,10 @@ public class EtcdErrorsTests
         Assert.That(EtcdErrors.Classify(Rpc(StatusCode.Unavailable, "Error starting gRPC call. HttpRequestException: Connection refused", Refused), isRead: false),
             Is.EqualTo(OpType.Fail));
         Assert.That(EtcdErrors.Classify(Refused, isRead: false), Is.EqualTo(OpType.Fail));
+        var handshake = new HttpRequestException(HttpRequestError.InvalidResponse,
+            "An HTTP/2 connection could not be established because the server did not complete the HTTP/2 handshake.", new IOException("Connection reset by peer"));
+        Assert.That(EtcdErrors.Classify(Rpc(StatusCode.Unavailable, "Error starting gRPC call.", handshake), isRead: false), Is.EqualTo(OpType.Fail),
+            "docker's port proxy reset the connection of a dead member before the handshake");
         Assert.That(EtcdErrors.Classify(Rpc(StatusCode.Unavailable, "connect failed", new SocketException((int)SocketError.ConnectionRefused)), false),
             Is.EqualTo(OpType.Fail));
     }

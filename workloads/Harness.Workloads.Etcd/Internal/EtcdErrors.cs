@@ -30,8 +30,8 @@ internal static class EtcdErrors
         };
     }
 
-    /// <summary>True when the exception chain says the connection was never established (refused, or the
-    /// connect attempt failed), so the request cannot have been sent.</summary>
+    /// <summary>True when the exception chain says the connection was never established (refused, the connect
+    /// attempt failed, or the HTTP/2 handshake did not complete), so the request cannot have been sent.</summary>
     public static bool NeverSent(Exception? e)
     {
         for (var x = e; x is not null; x = x.InnerException)
@@ -39,6 +39,10 @@ internal static class EtcdErrors
             if (x is SocketException { SocketErrorCode: SocketError.ConnectionRefused or SocketError.HostUnreachable or SocketError.NetworkUnreachable })
                 return true;
             if (x is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError })
+                return true;
+            // Docker's port proxy accepts the TCP connection for a dead member and then resets it: the HTTP/2 handshake
+            // (preface and SETTINGS) never completes, and no request is written before it does.
+            if (x is HttpRequestException or HttpIOException && x.Message.Contains("did not complete the HTTP/2 handshake", StringComparison.Ordinal))
                 return true;
         }
         return false;
