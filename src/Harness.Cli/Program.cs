@@ -68,6 +68,7 @@ internal static class Program
         root.Subcommands.Add(ReportCommand.Build());
         root.Subcommands.Add(CleanCommand.Build());
         root.Subcommands.Add(ImagesCommand.Build());
+        root.Subcommands.Add(ModulesCommand.Build());
         root.Subcommands.Add(ScenarioCommand.Build());
         root.Subcommands.Add(CompareCommand.Build());
         root.Subcommands.Add(BenchCommand.Build());

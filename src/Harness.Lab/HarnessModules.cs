@@ -1,6 +1,7 @@
 using Harness.Core.Modules;
 using Harness.Runner.Faults;
 using Harness.Workloads;
+using Harness.Workloads.Etcd;
 using Harness.Workloads.MariaDb;
 using Harness.Workloads.Postgres;
 
@@ -18,6 +19,7 @@ public static class HarnessModules
             new PostgresModule(),
             new GaleraModule(),
             new MariaDbMultiModule(),
+            new EtcdModule(),
         ],
         workloads:
         [

@@ -52,3 +52,18 @@ public class HelpTests
         foreach (var w in HarnessModules.Registry.Workloads) Assert.That(check, Does.Contain(w.Name));
     }
 }
+
+/// <summary>The README's module tables are the output of <c>harness modules --markdown</c>, not a parallel list.</summary>
+public class ReadmeTablesTests
+{
+    [Test]
+    public void TheReadmeCarriesTheRegistryTables()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "README.md"))) dir = dir.Parent;
+        Assert.That(dir, Is.Not.Null);
+        var readme = File.ReadAllText(Path.Combine(dir!.FullName, "README.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
+        var tables = Harness.Cli.Commands.ModulesCommand.Tables(HarnessModules.Registry);
+        Assert.That(readme, Does.Contain(tables), "regenerate with: ./harness modules --markdown");
+    }
+}
