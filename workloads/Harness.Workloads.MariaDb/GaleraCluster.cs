@@ -39,7 +39,7 @@ public sealed class GaleraCluster(MariaDbClusterOptions options, IProgress<strin
         GaleraHealth.SampleAsync(timeNs, Nodes, ConnectionString, cancellationToken);
 
     protected override async Task<bool> AcceptsWritesAsync(string node, CancellationToken cancellationToken) =>
-        await MyQuery.TryVariablesAsync(ConnectionString(node), "SHOW GLOBAL STATUS LIKE 'wsrep_ready'", TimeSpan.FromSeconds(1), cancellationToken)
+        await MariaDbDialect.TryVariablesAsync(ConnectionString(node), "SHOW GLOBAL STATUS LIKE 'wsrep_ready'", TimeSpan.FromSeconds(1), cancellationToken)
             .ConfigureAwait(false) is { } status && status.GetValueOrDefault("wsrep_ready") == "ON";
 
     private static Dictionary<string, string> Environment(string peers, bool bootstrap) => new()

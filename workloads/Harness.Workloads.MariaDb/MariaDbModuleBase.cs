@@ -31,15 +31,6 @@ public abstract class MariaDbModuleBase : IDatabaseModule
 
     public abstract IDatabase CreateCluster(TestSpec test, ModuleContext context);
 
-    public WorkloadClient ClientFor(string workload, IDatabase cluster, TestSpec test)
-    {
-        var endpoints = ((MariaDbCluster)cluster).Endpoints;
-        return workload switch
-        {
-            "register" => RegisterClients.Create(test, endpoints),
-            "set" => SetClients.Create(endpoints),
-            "list-append" => ListAppendClients.Create(test, endpoints),
-            _ => throw new ArgumentException($"{Name} has no client for the '{workload}' workload"),
-        };
-    }
+    public WorkloadClient ClientFor(string workload, IDatabase cluster, TestSpec test) =>
+        MariaDbClients.For(workload, test, ((MariaDbCluster)cluster).Endpoints, Name);
 }

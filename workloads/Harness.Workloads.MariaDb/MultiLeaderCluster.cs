@@ -39,7 +39,7 @@ public sealed class MultiLeaderCluster(MariaDbClusterOptions options, IProgress<
         MultiLeaderHealth.SampleAsync(timeNs, Nodes, ConnectionString, cancellationToken);
 
     protected override async Task<bool> AcceptsWritesAsync(string node, CancellationToken cancellationToken) =>
-        await MyQuery.TryRowsAsync(ConnectionString(node), "SELECT @@read_only", TimeSpan.FromSeconds(1), cancellationToken)
+        await MariaDbDialect.Query.TryNamedRowsAsync(ConnectionString(node), "SELECT @@read_only", TimeSpan.FromSeconds(1), cancellationToken)
             .ConfigureAwait(false) is [var row] && Convert.ToInt64(row.Values.First(), System.Globalization.CultureInfo.InvariantCulture) == 0;
 
     private async Task WireAsync(string node, CancellationToken cancellationToken)

@@ -72,14 +72,14 @@ public sealed partial class PostgresCluster
         var chosen = FailoverPlan.ChooseTarget(lsns, target == old || target == "primary" ? null : target);
         var others = candidates.Where(n => n != chosen).ToList();
         await SetSynchronousNamesAsync(chosen, others, ct).ConfigureAwait(false);
-        var promoted = await PgQuery.ScalarAsync(ConnectionString(chosen), "select pg_promote(wait => true, wait_seconds => 30)", TimeSpan.FromSeconds(35), ct)
+        var promoted = await PostgresDialect.Query.ScalarAsync(ConnectionString(chosen), "select pg_promote(wait => true, wait_seconds => 30)", TimeSpan.FromSeconds(35), ct)
             .ConfigureAwait(false);
         if (promoted is not true) throw new InvalidOperationException($"pg_promote on {chosen} did not complete within 30 s");
         var promotedAt = clock.Elapsed;
         primary = chosen;
         foreach (var node in others.Concat(Fenced)) await CreateSlotAsync(chosen, node, ct).ConfigureAwait(false);
         // A transactional WAL message: a commit that writes WAL, so it waits for the synchronous standbys like any write.
-        var probe = PgQuery.ScalarAsync(ConnectionString(chosen), "select pg_logical_emit_message(true, 'harness', 'failover')::text", TimeSpan.FromSeconds(60), ct)
+        var probe = PostgresDialect.Query.ScalarAsync(ConnectionString(chosen), "select pg_logical_emit_message(true, 'harness', 'failover')::text", TimeSpan.FromSeconds(60), ct)
             .ContinueWith(t => t.IsCompletedSuccessfully ? clock.Elapsed : (TimeSpan?)null, TaskScheduler.Default);
         var rewound = await FollowAsync(chosen, others, lsns, ct).ConfigureAwait(false);
         var writableAt = await probe.ConfigureAwait(false) ?? throw new InvalidOperationException($"{chosen} did not commit a write within 60 s of its promotion");
@@ -123,7 +123,7 @@ public sealed partial class PostgresCluster
     {
         const string sql = "select greatest(coalesce(pg_last_wal_receive_lsn(), '0/0'), coalesce(pg_last_wal_replay_lsn(), '0/0'))::text";
         var answers = await Task.WhenAll(nodes.Select(n =>
-            PgQuery.TryRowsAsync(ConnectionString(n), sql, TimeSpan.FromSeconds(2), ct))).ConfigureAwait(false);
+            PostgresDialect.Query.TryRowsAsync(ConnectionString(n), sql, TimeSpan.FromSeconds(2), ct))).ConfigureAwait(false);
         return nodes.Select((n, i) => (n, answers[i] is [[string text]] ? FailoverPlan.ParseLsn(text) : null))
             .ToDictionary(x => x.n, x => x.Item2, StringComparer.Ordinal);
     }
@@ -138,19 +138,19 @@ public sealed partial class PostgresCluster
     private async Task ConfigureAsync(string node, IReadOnlyList<(string Name, string Value)> settings, CancellationToken ct)
     {
         foreach (var (name, value) in settings)
-            await PgQuery.ScalarAsync(ConnectionString(node), $"ALTER SYSTEM SET {name} = '{value.Replace("'", "''", StringComparison.Ordinal)}'", ControlDeadline, ct)
+            await PostgresDialect.Query.ScalarAsync(ConnectionString(node), $"ALTER SYSTEM SET {name} = '{value.Replace("'", "''", StringComparison.Ordinal)}'", ControlDeadline, ct)
                 .ConfigureAwait(false);
-        await PgQuery.ScalarAsync(ConnectionString(node), "select pg_reload_conf()", ControlDeadline, ct).ConfigureAwait(false);
+        await PostgresDialect.Query.ScalarAsync(ConnectionString(node), "select pg_reload_conf()", ControlDeadline, ct).ConfigureAwait(false);
     }
 
     /// <summary>A physical slot named after <paramref name="node"/> on <paramref name="on"/>, replacing an inactive leftover.</summary>
     private async Task CreateSlotAsync(string on, string node, CancellationToken ct)
     {
         var drop = $"select count(pg_drop_replication_slot(slot_name)) from pg_replication_slots where slot_name = '{node}' and not active";
-        await PgQuery.ScalarAsync(ConnectionString(on), drop, ControlDeadline, ct).ConfigureAwait(false);
+        await PostgresDialect.Query.ScalarAsync(ConnectionString(on), drop, ControlDeadline, ct).ConfigureAwait(false);
         var exists = $"select count(*) from pg_replication_slots where slot_name = '{node}'";
-        if (await PgQuery.ScalarAsync(ConnectionString(on), exists, ControlDeadline, ct).ConfigureAwait(false) is 0L)
-            await PgQuery.ScalarAsync(ConnectionString(on), $"select pg_create_physical_replication_slot('{node}', true)::text", ControlDeadline, ct).ConfigureAwait(false);
+        if (await PostgresDialect.Query.ScalarAsync(ConnectionString(on), exists, ControlDeadline, ct).ConfigureAwait(false) is 0L)
+            await PostgresDialect.Query.ScalarAsync(ConnectionString(on), $"select pg_create_physical_replication_slot('{node}', true)::text", ControlDeadline, ct).ConfigureAwait(false);
     }
 
     private Task RepointAsync(string node, string newPrimary, CancellationToken ct) => ConfigureAsync(node,
@@ -161,7 +161,7 @@ public sealed partial class PostgresCluster
     /// the old timeline, and pg_rewind would answer "no rewind required" for a node that has in fact diverged.</summary>
     private async Task RewindAsync(string node, string newPrimary, CancellationToken ct)
     {
-        await PgQuery.ScalarAsync(ConnectionString(newPrimary), "CHECKPOINT", TimeSpan.FromSeconds(30), ct).ConfigureAwait(false);
+        await PostgresDialect.Query.ScalarAsync(ConnectionString(newPrimary), "CHECKPOINT", TimeSpan.FromSeconds(30), ct).ConfigureAwait(false);
         await CreateSlotAsync(newPrimary, node, ct).ConfigureAwait(false);
         await Containers.StopAsync(node, 10, ct).ConfigureAwait(false);
         await Containers.CopyTextIntoAsync(node, "/var/lib/postgresql/harness-rejoin", Containers.Ip(newPrimary) + "\n", ct).ConfigureAwait(false);
@@ -174,13 +174,13 @@ public sealed partial class PostgresCluster
     /// <paramref name="wait"/> (a walreceiver stuck on the old timeline reports "streaming" between its retries).</summary>
     private async Task<List<string>> NotFollowingAsync(IReadOnlyList<string> nodes, string newPrimary, TimeSpan wait, CancellationToken ct)
     {
-        var timeline = await PgQuery.ScalarAsync(ConnectionString(newPrimary), "select ('x' || substr(pg_walfile_name(pg_current_wal_lsn()), 1, 8))::bit(32)::int",
+        var timeline = await PostgresDialect.Query.ScalarAsync(ConnectionString(newPrimary), "select ('x' || substr(pg_walfile_name(pg_current_wal_lsn()), 1, 8))::bit(32)::int",
             ControlDeadline, ct).ConfigureAwait(false);
         var sql = $"select pg_is_in_recovery() and coalesce((select status = 'streaming' and received_tli = {timeline} from pg_stat_wal_receiver), false)";
         var clock = Stopwatch.StartNew();
         while (true)
         {
-            var answers = await Task.WhenAll(nodes.Select(n => PgQuery.TryRowsAsync(ConnectionString(n), sql, TimeSpan.FromSeconds(1), ct))).ConfigureAwait(false);
+            var answers = await Task.WhenAll(nodes.Select(n => PostgresDialect.Query.TryRowsAsync(ConnectionString(n), sql, TimeSpan.FromSeconds(1), ct))).ConfigureAwait(false);
             var missing = nodes.Where((_, i) => answers[i] is not [[true]]).ToList();
             if (missing.Count == 0 || clock.Elapsed > wait) return missing;
             await Task.Delay(100, ct).ConfigureAwait(false);

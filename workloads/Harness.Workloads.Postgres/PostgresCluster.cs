@@ -91,7 +91,7 @@ public sealed partial class PostgresCluster
     public async Task<string?> PrimaryAsync(CancellationToken cancellationToken)
     {
         var answers = await Task.WhenAll(Nodes.Select(n =>
-            PgQuery.TryRowsAsync(ConnectionString(n), "select not pg_is_in_recovery()", TimeSpan.FromSeconds(1), cancellationToken))).ConfigureAwait(false);
+            PostgresDialect.Query.TryRowsAsync(ConnectionString(n), "select not pg_is_in_recovery()", TimeSpan.FromSeconds(1), cancellationToken))).ConfigureAwait(false);
         var writable = Nodes.Where((_, i) => answers[i] is [[true]]).ToList();
         return writable.Contains(Primary) ? Primary : writable.FirstOrDefault();
     }

@@ -44,12 +44,6 @@ public sealed class PostgresModule : IDatabaseModule
     {
         var pg = (PostgresCluster)cluster;
         var endpoints = new PostgresEndpoints(pg.ConnectionString, () => pg.Primary, () => pg.Standbys);
-        return workload switch
-        {
-            "register" => RegisterClients.Create(test, endpoints),
-            "set" => SetClients.Create(endpoints),
-            "list-append" => ListAppendClients.Create(test, endpoints),
-            _ => throw new ArgumentException($"postgres has no client for the '{workload}' workload"),
-        };
+        return PostgresClients.For(workload, test, endpoints);
     }
 }

@@ -4,7 +4,7 @@ using Harness.Core.Testing;
 using Harness.Docker;
 using Harness.Lab;
 using Harness.Workloads.MariaDb;
-using Harness.Workloads.MariaDb.Workloads;
+using Harness.Workloads.Sql;
 using NUnit.Framework;
 
 namespace Harness.Core.Tests.Workloads;
@@ -65,12 +65,12 @@ public class MariaDbModuleTests
     [TestCase("repeatable-read", "REPEATABLE READ")]
     [TestCase("serializable", "SERIALIZABLE")]
     public void IsolationNamesMapToSql(string isolation, string sql) =>
-        Assert.That(ListAppendClients.IsolationLevel(isolation), Is.EqualTo(sql));
+        Assert.That(SqlIsolation.Level(isolation), Is.EqualTo(sql));
 
     [Test]
     public void AnUnknownIsolationIsRefusedRatherThanInjectedIntoSql()
     {
-        Assert.Throws<ArgumentException>(() => ListAppendClients.IsolationLevel("snapshot; DROP TABLE lists"));
+        Assert.Throws<ArgumentException>(() => SqlIsolation.Level("snapshot; DROP TABLE lists"));
         var spec = new TestSpec { Database = "galera" }.WithDatabaseOption("isolation", "snapshot; DROP TABLE lists");
         Assert.Throws<InvalidSpecException>(() => HarnessModules.Registry.Resolve(spec));
     }

@@ -55,5 +55,5 @@ internal static class GaleraHealth
 
     private static Task<IReadOnlyDictionary<string, string>?[]> ReadAllAsync(
         IReadOnlyList<string> nodes, Func<string, string> connectionString, CancellationToken ct) =>
-        Task.WhenAll(nodes.Select(n => MyQuery.TryVariablesAsync(connectionString(n), StatusSql, Deadline, ct)));
+        Task.WhenAll(nodes.Select(n => MariaDbDialect.TryVariablesAsync(connectionString(n), StatusSql, Deadline, ct)));
 }

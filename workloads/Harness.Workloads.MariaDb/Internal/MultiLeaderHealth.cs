@@ -53,5 +53,5 @@ internal static class MultiLeaderHealth
 
     private static Task<IReadOnlyList<IReadOnlyDictionary<string, object?>>?[]> ReadAllAsync(
         IReadOnlyList<string> nodes, Func<string, string> connectionString, CancellationToken ct) =>
-        Task.WhenAll(nodes.Select(n => MyQuery.TryRowsAsync(connectionString(n), "SHOW SLAVE STATUS", Deadline, ct)));
+        Task.WhenAll(nodes.Select(n => MariaDbDialect.Query.TryNamedRowsAsync(connectionString(n), "SHOW SLAVE STATUS", Deadline, ct)));
 }

@@ -45,7 +45,7 @@ internal static class SchemaSetup
         var until = DateTime.UtcNow + ReplicationWait;
         while (DateTime.UtcNow < until)
         {
-            var rows = await MyQuery.TryRowsAsync(connectionString, sql, TimeSpan.FromSeconds(2), ct).ConfigureAwait(false);
+            var rows = await MariaDbDialect.Query.TryNamedRowsAsync(connectionString, sql, TimeSpan.FromSeconds(2), ct).ConfigureAwait(false);
             if (rows is [var row] && Convert.ToInt64(row.Values.First(), System.Globalization.CultureInfo.InvariantCulture) == 1) return;
             await Task.Delay(TimeSpan.FromMilliseconds(200), ct).ConfigureAwait(false);
         }

@@ -28,8 +28,8 @@ internal static class LagProbe
     public static async Task<IReadOnlyList<LagSample>> SampleAsync(
         long timeNs, string primary, IReadOnlyList<string> standbys, Func<string, string> connectionString, CancellationToken cancellationToken)
     {
-        var primaryQuery = PgQuery.TryRowsAsync(connectionString(primary), PrimarySql, Deadline, cancellationToken);
-        var standbyQueries = standbys.Select(s => PgQuery.TryRowsAsync(connectionString(s), StandbySql, Deadline, cancellationToken)).ToList();
+        var primaryQuery = PostgresDialect.Query.TryRowsAsync(connectionString(primary), PrimarySql, Deadline, cancellationToken);
+        var standbyQueries = standbys.Select(s => PostgresDialect.Query.TryRowsAsync(connectionString(s), StandbySql, Deadline, cancellationToken)).ToList();
         var rows = await primaryQuery.ConfigureAwait(false);
         var byName = rows?.Where(r => r[0] is string).GroupBy(r => (string)r[0]!).ToDictionary(g => g.Key, g => g.First()) ?? [];
         var samples = new List<LagSample>(standbys.Count);

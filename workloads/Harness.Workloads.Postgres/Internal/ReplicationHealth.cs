@@ -23,8 +23,8 @@ internal static class ReplicationHealth
     public static async Task<string?> DescribeAsync(
         string primary, IReadOnlyList<string> standbys, Func<string, string> connectionString, CancellationToken cancellationToken)
     {
-        var primaryRows = PgQuery.TryRowsAsync(connectionString(primary), PrimarySql, Deadline, cancellationToken);
-        var standbyRows = standbys.Select(s => PgQuery.TryRowsAsync(connectionString(s), StandbySql, Deadline, cancellationToken)).ToList();
+        var primaryRows = PostgresDialect.Query.TryRowsAsync(connectionString(primary), PrimarySql, Deadline, cancellationToken);
+        var standbyRows = standbys.Select(s => PostgresDialect.Query.TryRowsAsync(connectionString(s), StandbySql, Deadline, cancellationToken)).ToList();
         var problems = new List<string>();
         var rows = await primaryRows.ConfigureAwait(false);
         var streaming = rows is [[var count]] ? Convert.ToInt64(count, CultureInfo.InvariantCulture) : -1;

@@ -1,7 +1,7 @@
-namespace Harness.Workloads.MariaDb.Internal;
+namespace Harness.Workloads.Sql;
 
-/// <summary>How far an operation got when it failed, which decides whether a failure is certain or unknown.</summary>
-internal enum OpStage
+/// <summary>How far an operation got when it failed, which decides whether the failure is certain or unknown.</summary>
+public enum SqlPhase
 {
     /// <summary>Opening the connection: nothing was sent, so nothing can have happened.</summary>
     Connecting,

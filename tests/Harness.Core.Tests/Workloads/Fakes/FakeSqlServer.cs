@@ -1,0 +1,28 @@
+using System.Net.Sockets;
+
+namespace Harness.Core.Tests.Workloads.Fakes;
+
+/// <summary>A scripted stand-in for a SQL cluster: it logs every statement as "node#connection: sql", refuses
+/// connections to nodes in <see cref="Down"/>, and answers with <see cref="Answer"/>, which may throw.</summary>
+internal sealed class FakeSqlServer
+{
+    public List<string> Log { get; } = [];
+
+    public HashSet<string> Down { get; } = [];
+
+    public int Opened { get; private set; }
+
+    public Func<FakeDbConnection, string, object?> Answer { get; set; } = (_, _) => 1;
+
+    public int Open(string node)
+    {
+        if (Down.Contains(node)) throw new FakeDbException("connect failed", refusal: false, new SocketException((int)SocketError.ConnectionRefused));
+        return ++Opened;
+    }
+
+    public object? Run(FakeDbConnection connection, string sqlWithParameters)
+    {
+        Log.Add($"{connection.Node}#{connection.Id}: {sqlWithParameters}");
+        return Answer(connection, sqlWithParameters);
+    }
+}
