@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using System.Net;
+using Harness.Core.Faults;
+using NUnit.Framework;
+
+namespace Harness.Integration.Tests.Swift;
+
+/// <summary>Scripted leaderless anomalies on a real 5-node Swift cluster (3 replicas, a proxy per node): health
+/// through every proxy, a stale one-replica read after heal that <c>X-Newest</c> does not return, and a sloppy
+/// quorum acknowledging a write on a minority side that the majority cannot see until the replicator moves it.</summary>
+[TestFixture]
+[Category("Docker")]
+[NonParallelizable]
+public sealed class SwiftScenarioTests
+{
+    [Test]
+    public async Task EveryProxyWritesAndEveryProxyReads()
+    {
+        await using var s = await SwiftScenario.StartAsync("swift-health", 2);
+        TestContext.Out.WriteLine($"healthy in {s.StartTime.TotalSeconds:0.0} s");
+        foreach (var writer in s.Cluster.Nodes)
+        {
+            Assert.That(await s.PutAsync(writer, $"via-{writer}", writer), Is.EqualTo(HttpStatusCode.Created));
+            foreach (var reader in s.Cluster.Nodes)
+                Assert.That(await s.GetAsync(reader, $"via-{writer}", newest: reader == writer), Is.EqualTo(writer), $"{writer} -> {reader}");
+        }
+    }
+
+    [Test]
+    public async Task AStaleReadOneAfterHealIsCaughtAndReadNewestIsClean()
+    {
+        await using var s = await SwiftScenario.StartAsync("swift-stale", 60);
+        var primaries = SwiftScenario.Primaries(await s.ProbeAsync("stale"));
+        var (lagging, other) = (primaries[0], primaries[1]);
+        Assert.That(await s.PutAsync(other, "stale", "v1"), Is.EqualTo(HttpStatusCode.Created));
+        await s.Cluster.ApplyGrudgeAsync(Grudge.Isolate(s.Cluster.Nodes, lagging), CancellationToken.None);
+        Assert.That(await s.PutAsync(other, "stale", "v2"), Is.EqualTo(HttpStatusCode.Created));
+        await s.Cluster.HealNetworkAsync(CancellationToken.None);
+
+        var probe = await s.ProbeAsync("stale");
+        Assert.That(SwiftScenario.Copy(probe, lagging), Is.EqualTo("v1"), "the isolated primary kept the old copy");
+        Assert.That(await s.GetAsync(lagging, "stale"), Is.EqualTo("v1"), "read-one through the lagging primary's proxy is stale");
+        Assert.That(await s.GetAsync(lagging, "stale", newest: true), Is.EqualTo("v2"), "read-newest asks every primary");
+    }
+
+    [Test]
+    public async Task AMinorityPutIsAcknowledgedInvisibleToTheMajorityAndConvergesAfterHeal()
+    {
+        await using var s = await SwiftScenario.StartAsync("swift-sloppy", 2);
+        // The minority must hold none of the object's primaries but some of the account's and container's, or its
+        // proxy cannot read their info and answers 404 before trying the object.
+        var (account, container) = await s.MetadataPrimariesAsync();
+        string obj = "";
+        List<string> minority = [];
+        for (var i = 0; minority.Count == 0 && i < 200; i++)
+        {
+            obj = $"sloppy{i}";
+            var primaries = SwiftScenario.Primaries(await s.ProbeAsync(obj));
+            var rest = s.Cluster.Nodes.Where(n => !primaries.Contains(n)).ToList();
+            if (rest.Intersect(account).Any() && rest.Intersect(container).Any()) minority = rest;
+        }
+        Assert.That(minority, Is.Not.Empty, "an object whose primaries are all on the majority side");
+        var minorityNode = minority.First(n => account.Contains(n));
+        var majority = s.Cluster.Nodes.Except(minority).ToList();
+        await s.Cluster.ApplyGrudgeAsync(Grudge.Complete([minority, majority]), CancellationToken.None);
+        Assert.That(await s.PutAsync(minorityNode, obj, "hinted"), Is.EqualTo(HttpStatusCode.Created), "a sloppy quorum of handoffs");
+        Assert.That(await s.GetAsync(majority[0], obj), Is.Null, "the majority side sees nothing");
+        Assert.That(await s.GetAsync(majority[0], obj, newest: true), Is.Null, "not even with X-Newest");
+
+        await s.Cluster.HealNetworkAsync(CancellationToken.None);
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            var probe = await s.ProbeAsync(obj);
+            if (majority.All(n => SwiftScenario.Copy(probe, n) == "hinted")) break;
+            await Task.Delay(250);
+        }
+        TestContext.Out.WriteLine($"primaries converged {clock.Elapsed.TotalSeconds:0.0} s after heal");
+        var final = await s.ProbeAsync(obj);
+        Assert.That(majority.Select(n => SwiftScenario.Copy(final, n)), Is.All.EqualTo("hinted"), "every primary holds the handoff's write");
+        Assert.That(await s.GetAsync(majority[0], obj), Is.EqualTo("hinted"));
+    }
+}
