@@ -18,7 +18,7 @@ public sealed record SwiftClusterOptions(int Nodes, string RunId, string BaseIma
     public IReadOnlyDictionary<string, double> ProxyClockOffsets { get; init; } = new Dictionary<string, double>();
     public int ConvergenceWindowSeconds { get; init; } = 20;
     public int ProbeObjects { get; init; } = 60;
-    public TimeSpan HealthTimeout { get; init; } = TimeSpan.FromSeconds(180);
+    public TimeSpan HealthTimeout { get; init; } = TimeSpan.FromSeconds(600);
 
     public static SwiftClusterOptions From(TestSpec test, string runId, string baseImage)
     {

@@ -27,10 +27,18 @@ internal sealed class SwiftScenario : IAsyncDisposable
         var dir = Directory.CreateTempSubdirectory("harness-it-swift-").FullName;
         var scenario = new SwiftScenario(new SwiftCluster(options, dir));
         var clock = Stopwatch.StartNew();
-        await scenario.Cluster.SetupAsync(CancellationToken.None);
-        scenario.StartTime = clock.Elapsed;
-        await scenario.Cluster.CreateContainerAsync(Container, CancellationToken.None);
-        return scenario;
+        try
+        {
+            await scenario.Cluster.SetupAsync(CancellationToken.None);
+            scenario.StartTime = clock.Elapsed;
+            await scenario.Cluster.CreateContainerAsync(Container, CancellationToken.None);
+            return scenario;
+        }
+        catch
+        {
+            await scenario.DisposeAsync();
+            throw;
+        }
     }
 
     public async Task<HttpStatusCode> PutAsync(string node, string obj, string value)
