@@ -128,16 +128,26 @@ public sealed class SwiftCluster : IDatabase, IKillable, IPausable, IPartitionab
         recorder.OnHeal();
     }
 
-    /// <summary>Records the final replica sample, then copies each node's container output and Swift server logs.</summary>
+    /// <summary>Copies each node's container output and Swift server logs, then records the final replica sample
+    /// (bounded by <see cref="SwiftClusterOptions.ConvergenceWindowSeconds"/>; a probe that fails leaves the logs intact).</summary>
     public async Task CollectLogsAsync(string directory, CancellationToken cancellationToken)
     {
-        await recorder.FinishAsync(cancellationToken).ConfigureAwait(false);
         await Containers.CollectLogsAsync(directory, cancellationToken).ConfigureAwait(false);
         foreach (var node in Nodes)
         {
             var logs = await Containers.ExecAsync(node, ["sh", "-c", "tail -n 3000 /var/log/swift/*.log"], TimeSpan.FromSeconds(30), cancellationToken)
                 .ConfigureAwait(false);
             if (logs.Succeeded) await File.WriteAllTextAsync(Path.Combine(directory, $"{node}-swift.log"), logs.Stdout, cancellationToken).ConfigureAwait(false);
+        }
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bounded.CancelAfter(TimeSpan.FromSeconds(Math.Max(30, Options.ConvergenceWindowSeconds * 3)));
+        try
+        {
+            await recorder.FinishAsync(bounded.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is OperationCanceledException or DockerException or IOException or System.Text.Json.JsonException)
+        {
+            progress?.Report($"final replica probe failed: {e.Message}");
         }
     }
 

@@ -43,7 +43,7 @@ public sealed class SwiftRunTests
     public async Task AProxyFiveSecondsBehindLosesAcknowledgedWrites()
     {
         var offsets = new Dictionary<string, double> { ["swift3"] = -5 };
-        var test = SwiftRuns.Spec("it-swift-lww-skew", "register", 20).WithWorkloadOption("ops-per-key", "6")
+        var test = SwiftRuns.Spec("it-swift-lww-skew", "register", 30).WithWorkloadOption("ops-per-key", "6")
             .WithDatabaseOption("coordinator", "random").WithDatabaseOption("proxy-clock-offset", "swift3:-5");
         var run = await RunFixture.RunAsync(test);
 

@@ -16,10 +16,10 @@ internal sealed class ReplicaProbe(ContainerCluster containers, IReadOnlyList<st
         var names = nodes.ToDictionary(containers.Ip, n => n, StringComparer.Ordinal);
         foreach (var node in nodes)
         {
-            var result = await containers.ExecAsync(node, ["swift-probe", SwiftHttp.Account, container, .. objects], TimeSpan.FromSeconds(30), ct)
+            var result = await containers.ExecAsync(node, ["swift-probe", SwiftHttp.Account, container, .. objects], TimeSpan.FromSeconds(90), ct)
                 .ConfigureAwait(false);
             if (!result.Succeeded) continue;
-            return result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => Rename(line, names, node)).ToList();
+            return result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith('{')).Select(line => Rename(line, names, node)).ToList();
         }
         return [];
     }
