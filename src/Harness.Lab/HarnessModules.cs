@@ -4,6 +4,7 @@ using Harness.Workloads;
 using Harness.Workloads.Etcd;
 using Harness.Workloads.MariaDb;
 using Harness.Workloads.Postgres;
+using Harness.Workloads.Swift;
 
 namespace Harness.Lab;
 
@@ -20,6 +21,7 @@ public static class HarnessModules
             new GaleraModule(),
             new MariaDbMultiModule(),
             new EtcdModule(),
+            new SwiftModule(),
         ],
         workloads:
         [

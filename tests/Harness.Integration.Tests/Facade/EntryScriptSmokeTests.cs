@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using NUnit.Framework;
 
-namespace Harness.Integration.Tests.Lab;
+namespace Harness.Integration.Tests.Facade;
 
 /// <summary>
 /// The README's commands work on a clean clone: <c>./harness --help</c> and a short <c>./harness run</c> from a fresh

@@ -3,7 +3,7 @@ using Harness.Integration.Tests.Runs;
 using Harness.Lab;
 using NUnit.Framework;
 
-namespace Harness.Integration.Tests.Lab;
+namespace Harness.Integration.Tests.Facade;
 
 /// <summary><c>harness run --spec test.json</c> repeats a stored test: the same seed gives the same operations. Two
 /// runs of one stored spec (no faults, so nothing but the schedule shapes the history) issue the same invocations;

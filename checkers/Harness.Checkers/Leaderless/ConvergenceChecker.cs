@@ -1,0 +1,62 @@
+using System.Globalization;
+using Harness.Core.Checking;
+
+namespace Harness.Checkers.Leaderless;
+
+/// <summary>
+/// Convergence after heal, and replica placement. Leaderless stores repair divergent replicas in the background
+/// (Swift's replicator, Dynamo's anti-entropy); after each heal a probe reads every object's copy on every node until
+/// all primaries agree. An object that disagreed in the first sample after a heal converged at the first sample
+/// in which its primaries agree; the time from the heal is its convergence time (p50, max). One that never agreed
+/// in the window is unconverged, which makes the verdict invalid. Placement: the objects a non-primary (handoff)
+/// held in any sample, i.e. written by a sloppy quorum. Pure over the samples (<see cref="ReplicaSample"/>).
+/// </summary>
+public static class ConvergenceChecker
+{
+    public const string Name = "convergence";
+
+    public static CheckResult Check(IReadOnlyList<ReplicaSample> samples)
+    {
+        var heals = samples.Where(s => s.Phase == "heal").GroupBy(s => (s.Heal, s.Container, s.Object)).ToList();
+        var times = new List<long>();
+        var unconverged = new List<string>();
+        foreach (var g in heals)
+        {
+            var ordered = g.OrderBy(s => s.TimeMs).ToList();
+            if (ordered[0].Agrees) continue;
+            var first = ordered.FirstOrDefault(s => s.Agrees);
+            if (first is null) unconverged.Add($"{g.Key.Container}/{g.Key.Object} (heal {g.Key.Heal})");
+            else times.Add(first.TimeMs - first.HealMs);
+        }
+        var handoffs = samples.Where(s => s.Handoffs.Any()).GroupBy(s => $"{s.Container}/{s.Object}")
+            .ToDictionary(g => g.Key, g => string.Join(",", g.SelectMany(s => s.Handoffs).Distinct().Order(StringComparer.Ordinal)), StringComparer.Ordinal);
+        var finalDisagree = samples.Where(s => s.Phase == "final" && !s.Agrees).Select(s => $"{s.Container}/{s.Object}").ToList();
+        times.Sort();
+        var stats = new Dictionary<string, object?>
+        {
+            ["objects-probed"] = (long)samples.Select(s => (s.Container, s.Object)).Distinct().Count(),
+            ["diverged-at-heal-count"] = (long)(times.Count + unconverged.Count),
+            ["converged-count"] = (long)times.Count,
+            ["unconverged-count"] = (long)unconverged.Count,
+            ["convergence-p50-ms"] = times.Count == 0 ? null : times[(times.Count - 1) / 2],
+            ["convergence-max-ms"] = times.Count == 0 ? null : times[^1],
+            ["handoff-object-count"] = (long)handoffs.Count,
+            ["final-disagree-count"] = (long)finalDisagree.Count,
+        };
+        var anomalies = unconverged.Take(10).Select(o => new Anomaly("unconverged", $"{o}: replicas still disagreed when the probe window ended", [])).ToList();
+        var validity = samples.Count == 0 ? Validity.Unknown : unconverged.Count > 0 ? Validity.Invalid : Validity.Valid;
+        var summary = samples.Count == 0 ? "no replica samples"
+            : string.Create(CultureInfo.InvariantCulture,
+                $"{times.Count + unconverged.Count} objects diverged at a heal: {times.Count} converged (p50 {Ms(stats["convergence-p50-ms"])}, max {Ms(stats["convergence-max-ms"])}), " +
+                $"{unconverged.Count} not within the window; {handoffs.Count} objects held by handoff nodes");
+        return new CheckResult(Name, validity, summary)
+        {
+            Anomalies = anomalies,
+            AnomalyCounts = unconverged.Count > 0 ? new Dictionary<string, long> { ["unconverged"] = unconverged.Count } : new Dictionary<string, long>(),
+            Stats = stats,
+            Details = new Dictionary<string, object?> { ["handoffs"] = handoffs },
+        };
+    }
+
+    private static string Ms(object? v) => v is long ms ? string.Create(CultureInfo.InvariantCulture, $"{ms} ms") : "n/a";
+}
