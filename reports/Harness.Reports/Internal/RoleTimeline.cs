@@ -63,6 +63,7 @@ internal sealed class RoleTimeline
         {
             var start = batches[i].Key;
             var end = i + 1 < batches.Count ? Math.Min(batches[i + 1].Key, start + gap) : Math.Min(endNs, start + gap);
+            end = Math.Min(end, primaries.Primaries.Select(p => p.AtNs).Where(a => a > start).DefaultIfEmpty(long.MaxValue).Min());
             foreach (var node in nodes)
             {
                 var sample = batches[i].FirstOrDefault(s => s.Node == node);
