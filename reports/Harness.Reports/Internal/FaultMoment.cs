@@ -9,6 +9,9 @@ namespace Harness.Reports.Internal;
 /// </summary>
 internal sealed record FaultMoment(string Key, string Sentence, string Hex)
 {
+    /// <summary>The key without the fault's name ("isolation", "in effect"), for legends.</summary>
+    public string Short => Key[(Key.LastIndexOf(": ", StringComparison.Ordinal) is var i and >= 0 ? i + 2 : 0)..];
+
     public static readonly FaultMoment Normal = new("normal", "outside any fault", "#4c78a8");
 
     public static FaultMoment At(IReadOnlyList<FaultWindow> windows, long ns)

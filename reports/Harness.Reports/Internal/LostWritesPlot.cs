@@ -50,7 +50,7 @@ internal static class LostWritesPlot
             var marks = plot.Add.ScatterPoints(group.Select(i => lost[i].AckSeconds).ToArray(), group.Select(i => i + 1.0).ToArray(),
                 Color.FromHex(group.Key.Hex));
             marks.MarkerSize = 5;
-            marks.LegendText = $"{group.Key.Key} ({group.Count()})";
+            marks.LegendText = $"lost, {group.Key.Short} ({group.Count()})";
         }
         return PlotFrame.ToDataUri(plot, Math.Max(run.EndSeconds, lost[^1].AckSeconds), yFromZero: true);
     }

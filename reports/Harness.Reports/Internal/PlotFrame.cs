@@ -16,7 +16,7 @@ internal static class PlotFrame
 
     // A fixed data area, so every plot and the lanes above them share one x scale (pixel = same second).
     public const int PadLeft = 80;
-    public const int PadRight = 240;
+    public const int PadRight = 270;
     public const int PadTop = 34;
     public const int PadBottom = 46;
 

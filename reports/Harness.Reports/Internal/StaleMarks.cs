@@ -38,7 +38,7 @@ internal static class StaleMarks
             var marks = plot.Add.ScatterPoints(xs, ys, Color.FromHex(group.Key.Hex));
             marks.MarkerShape = MarkerShape.OpenCircle;
             marks.MarkerSize = 9;
-            marks.LegendText = $"stale read, {group.Key.Key} ({xs.Length})";
+            marks.LegendText = $"stale, {group.Key.Short} ({xs.Length})";
         }
     }
 }
