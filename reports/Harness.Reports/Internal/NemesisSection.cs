@@ -51,8 +51,8 @@ internal static class NemesisSection
             return;
         }
         WriteWindows(sb, run.Faults);
-        Html.Table(sb, "ops", ["time (s)", "type", "f", "value"],
-            ops.Take(MaxRows).Select(o => (IReadOnlyList<string>)[Html.Seconds(o.Time), OpColors.Name(o.Type), o.F, Html.Clip(ValueText.Format(o.Value))]));
+        Html.Table(sb, "ops", ["time (s)", "type", "f", "value", "error"],
+            ops.Take(MaxRows).Select(o => (IReadOnlyList<string>)[Html.Seconds(o.Time), OpColors.Name(o.Type), o.F, Html.Clip(ValueText.Format(o.Value)), Html.Clip(o.Error)]));
         Html.CappedNote(sb, MaxRows, ops.Count, "nemesis operations");
         sb.Append("</section>\n");
     }

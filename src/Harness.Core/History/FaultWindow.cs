@@ -76,6 +76,8 @@ public sealed record FaultWindow(string Fault, long StartNs, long EndNs, string?
 
     private static FaultWindow Opened(string fault, long invokedAt, Op completion)
     {
+        if (completion.Error is not null) // the start failed: keep the window (it may be partly applied) and say why
+            return new FaultWindow(fault, invokedAt, completion.Time, "failed: " + completion.Error) { InEffectNs = completion.Time };
         if (completion.Value is not IReadOnlyDictionary<string, object?> map || !map.ContainsKey("description"))
             return new FaultWindow(fault, invokedAt, completion.Time, completion.Value is null ? null : ValueText.Format(completion.Value))
                 { InEffectNs = completion.Time };

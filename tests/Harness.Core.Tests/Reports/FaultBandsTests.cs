@@ -48,6 +48,9 @@ public class FaultBandsTests
         var stuck = FaultWindow.From([Nemesis(3000, OpType.Invoke, "start-pause"), Nemesis(7000, OpType.Info, "heal-all")]).Single();
         Assert.That((stuck.InvokedNs, stuck.InEffectNs, stuck.HealedNs), Is.EqualTo((3_000_000_000L, 7_000_000_000L, 7_000_000_000L)),
             "invoked and never completed: applying until the end");
+        var failed = FaultWindow.From([Nemesis(1000, OpType.Invoke, "start-partition-failover"),
+            new Op(1, 1_200_000_000, OpType.Info, Op.NemesisProcess, "start-partition-failover", null, null, "no primary to cut off")]).Single();
+        Assert.That(failed.Description, Is.EqualTo("failed: no primary to cut off"));
     }
 
     [Test]

@@ -83,6 +83,19 @@ public class ReportBrowserTests
         Assert.That(failovers!.GetValue<int>(), Is.EqualTo(1), "one promotion marked in the lanes");
     }
 
+    [Test]
+    public async Task PartitionLocatesStaleReadsAndShowsTheCutOffNode()
+    {
+        var report = HtmlReport.Write(CopySample("partition"));
+        await _page!.NavigateAsync(new Uri(report).AbsoluteUri);
+        var sentence = (await _page.EvaluateAsync("document.querySelector('p.located[data-kind=\"stale\"]').textContent"))!.GetValue<string>();
+        Assert.That(sentence, Does.Match(@"^\d+ stale reads: \d+ invoked while partition was in effect"));
+        var cut = await _page.EvaluateAsync("[...document.querySelectorAll('rect.partitioned')].map(r => r.dataset.node).join(',')");
+        Assert.That(cut!.GetValue<string>(), Is.EqualTo("pg1,pg2,pg3"), "pg3 cut off from pg1 and pg2, and they from it");
+        var disconnected = await _page.EvaluateAsync("document.querySelectorAll('rect.role[data-node=\"pg3\"][data-role=\"disconnected\"]').length");
+        Assert.That(disconnected!.GetValue<int>(), Is.EqualTo(1), "pg3 without a replication row is drawn as disconnected");
+    }
+
     private string CopySample(string fault)
     {
         var source = Path.Combine(SamplesFolder, fault);
