@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Harness.Core.History;
 using Harness.Workloads.Postgres.Internal;
 
 namespace Harness.Workloads.Postgres;
@@ -11,6 +12,8 @@ namespace Harness.Workloads.Postgres;
 /// slots for the others, re-point every standby that is not ahead of the new primary (a diverged one is rewound),
 /// and wait for a write to commit. Rejoin: the killed primary gets a marker naming the new primary, starts, rewinds
 /// with pg_rewind, and streams as a standby; then the configured synchronous set is restored for every standby.
+/// When a nemesis runs the failover, its steps are marked in <see cref="FaultPhaseLog.Current"/>: kill (the old
+/// primary), promotion (settling WAL positions and pg_promote on the chosen standby), writable (until a write commits).
 /// </summary>
 public sealed partial class PostgresCluster
 {
@@ -65,22 +68,30 @@ public sealed partial class PostgresCluster
     {
         var old = Primary;
         var clock = Stopwatch.StartNew();
+        var phases = FaultPhaseLog.Current; // the nemesis's log of this step, when a nemesis runs it
+        phases?.Begin("kill", old);
         await Containers.KillAsync(old, ct).ConfigureAwait(false);
         lock (fenced) fenced.Add(old);
         var candidates = Nodes.Where(n => n != old && !Fenced.Contains(n)).ToList();
         var lsns = await SettledWalPositionsAsync(candidates, ct).ConfigureAwait(false);
         var chosen = FailoverPlan.ChooseTarget(lsns, target == old || target == "primary" ? null : target);
+        phases?.Begin("promotion", chosen);
         var others = candidates.Where(n => n != chosen).ToList();
         await SetSynchronousNamesAsync(chosen, others, ct).ConfigureAwait(false);
         var promoted = await PostgresDialect.Query.ScalarAsync(ConnectionString(chosen), "select pg_promote(wait => true, wait_seconds => 30)", TimeSpan.FromSeconds(35), ct)
             .ConfigureAwait(false);
         if (promoted is not true) throw new InvalidOperationException($"pg_promote on {chosen} did not complete within 30 s");
         var promotedAt = clock.Elapsed;
+        phases?.Begin("writable", chosen);
         primary = chosen;
         foreach (var node in others.Concat(Fenced)) await CreateSlotAsync(chosen, node, ct).ConfigureAwait(false);
         // A transactional WAL message: a commit that writes WAL, so it waits for the synchronous standbys like any write.
         var probe = PostgresDialect.Query.ScalarAsync(ConnectionString(chosen), "select pg_logical_emit_message(true, 'harness', 'failover')::text", TimeSpan.FromSeconds(60), ct)
-            .ContinueWith(t => t.IsCompletedSuccessfully ? clock.Elapsed : (TimeSpan?)null, TaskScheduler.Default);
+            .ContinueWith(t =>
+            {
+                phases?.End("writable");
+                return t.IsCompletedSuccessfully ? clock.Elapsed : (TimeSpan?)null;
+            }, TaskScheduler.Default);
         var rewound = await FollowAsync(chosen, others, lsns, ct).ConfigureAwait(false);
         var writableAt = await probe.ConfigureAwait(false) ?? throw new InvalidOperationException($"{chosen} did not commit a write within 60 s of its promotion");
         var positions = string.Join(", ", lsns.Select(kv => $"{kv.Key} at {Lsn(kv.Value)}"));

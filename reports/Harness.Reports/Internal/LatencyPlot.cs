@@ -6,7 +6,7 @@ namespace Harness.Reports.Internal;
 /// <summary>
 /// Latency over time (Jepsen's latency-raw plot): one point per completed client operation at its invocation
 /// time, y = how long it took in milliseconds on a log axis, coloured by how it completed. Timeouts show up as an
-/// amber ceiling, a partition as a gap or a cloud of red.
+/// amber ceiling, a partition as a gap or a cloud of red. Stale reads are ringed (<see cref="StaleMarks"/>).
 /// </summary>
 internal static class LatencyPlot
 {
@@ -14,6 +14,7 @@ internal static class LatencyPlot
     {
         var xs = OpColors.CompletionTypes.ToDictionary(t => t, _ => new List<double>());
         var ys = OpColors.CompletionTypes.ToDictionary(t => t, _ => new List<double>());
+        var byInvoke = new Dictionary<long, double>();
         for (var i = 0; i < run.Ops.Count; i++)
         {
             var done = run.Ops[i];
@@ -24,6 +25,7 @@ internal static class LatencyPlot
             var ms = Math.Max((done.Time - invoke.Time) / 1e6, 0.01);
             xs[done.Type].Add(invoke.Seconds);
             ys[done.Type].Add(Math.Log10(ms));
+            byInvoke.TryAdd(invoke.Time, Math.Log10(ms));
         }
         if (xs.Values.All(l => l.Count == 0)) return null;
         var plot = PlotFrame.Create("Latency of client operations (by invocation time)", "latency (ms, log scale)",
@@ -36,6 +38,7 @@ internal static class LatencyPlot
             points.MarkerSize = 4;
             points.LegendText = $"{OpColors.Name(t)} ({xs[t].Count})";
         }
+        StaleMarks.Draw(plot, run, byInvoke);
         var all = ys.Values.SelectMany(l => l).ToList();
         PlotFrame.UseLogY(plot, all.Min(), all.Max());
         return PlotFrame.ToDataUri(plot, run.EndSeconds);

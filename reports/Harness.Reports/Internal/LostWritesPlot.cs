@@ -7,7 +7,8 @@ namespace Harness.Reports.Internal;
 /// <summary>
 /// For the set workload: how many acknowledged writes were lost, cumulatively, against the time each was
 /// acknowledged. The set checker's <see cref="CheckResult.Details"/> is a dictionary whose "lost" entry lists
-/// [element, ackTimeNs] pairs; a step that lines up with a fault band shows which fault lost the data.
+/// [element, ackTimeNs] pairs. Each lost write is a mark at its acknowledgement, coloured by the fault phase it
+/// fell in (<see cref="FaultMoment"/>), over the cumulative count; <see cref="Summary"/> says the same in words.
 /// </summary>
 internal static class LostWritesPlot
 {
@@ -39,11 +40,27 @@ internal static class LostWritesPlot
         var plot = PlotFrame.Create($"Acknowledged writes lost ({setResult.Checker}): cumulative, by acknowledgement time",
             "lost acknowledged writes", Math.Max(run.EndSeconds, lost[^1].AckSeconds), run.Faults, palette);
         var (x, y) = Downsample.Evenly(xs, ys);
-        var line = plot.Add.ScatterLine(x, y, Color.FromHex(OpColors.Fail));
+        var line = plot.Add.ScatterLine(x, y, Color.FromHex("#888888"));
         line.ConnectStyle = ConnectStyle.StepHorizontal;
-        line.LineWidth = 2;
-        line.LegendText = $"lost ({lost.Count})";
+        line.LineWidth = 1.5f;
+        line.LegendText = $"lost, cumulative ({lost.Count})";
+        var moments = lost.Select(l => FaultMoment.At(run.Faults, (long)Math.Round(l.AckSeconds * 1e9))).ToList();
+        foreach (var group in Enumerable.Range(0, lost.Count).GroupBy(i => moments[i]))
+        {
+            var marks = plot.Add.ScatterPoints(group.Select(i => lost[i].AckSeconds).ToArray(), group.Select(i => i + 1.0).ToArray(),
+                Color.FromHex(group.Key.Hex));
+            marks.MarkerSize = 5;
+            marks.LegendText = $"lost, {group.Key.Short} ({group.Count()})";
+        }
         return PlotFrame.ToDataUri(plot, Math.Max(run.EndSeconds, lost[^1].AckSeconds), yFromZero: true);
+    }
+
+    /// <summary>"464 lost: 464 acknowledged while pg1 was cut off from its standbys", or null when none was lost.</summary>
+    public static string? Summary(RunData run, CheckResult setResult)
+    {
+        var lost = LostOf(setResult);
+        return lost.Count == 0 ? null
+            : FaultMoment.Summary(lost.Count, "lost", "acknowledged", lost.Select(l => FaultMoment.At(run.Faults, (long)Math.Round(l.AckSeconds * 1e9))));
     }
 
     private static double? ToDouble(object? v) => v switch

@@ -6,31 +6,36 @@ namespace Harness.Reports.Internal;
 
 /// <summary>
 /// The shared look of every time plot: x axis in seconds since the run started, fault windows drawn first as
-/// translucent vertical bands in their <see cref="FaultPalette"/> colour (one legend entry per fault kind), and
-/// the legend in a panel right of the data so it never hides points. Rendered to PNG and returned as a data URI.
+/// translucent vertical bands (<see cref="FaultBands"/>: applying, in effect, healing, and phases), a fixed data
+/// area so the lanes drawn above line up with every plot, and the legend in a panel right of the data. Rendered to PNG and returned as a data URI.
 /// </summary>
 internal static class PlotFrame
 {
     public const int Width = 1100;
     public const int Height = 360;
 
+    // A fixed data area, so every plot and the lanes above them share one x scale (pixel = same second).
+    public const int PadLeft = 80;
+    public const int PadRight = 270;
+    public const int PadTop = 34;
+    public const int PadBottom = 46;
+
+    /// <summary>The x pixel of <paramref name="seconds"/> in a plot (and in the lanes) whose axis ends at <paramref name="endSeconds"/>.</summary>
+    public static double X(double seconds, double endSeconds) =>
+        PadLeft + seconds / AxisEnd(endSeconds) * (Width - PadLeft - PadRight);
+
+    public static double AxisEnd(double endSeconds) => Math.Max(endSeconds, 1) * 1.01;
+
     public static Plot Create(string title, string yLabel, double endSeconds, IReadOnlyList<FaultWindow> faults, FaultPalette palette)
     {
         PlotFonts.Ensure();
         var plot = new Plot();
-        var labelled = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var w in faults)
-        {
-            var span = plot.Add.HorizontalSpan(w.StartNs / 1e9, Math.Max(w.EndNs, w.StartNs + 1) / 1e9,
-                Color.FromHex(palette.HexOf(w.Fault)).WithAlpha(0.22));
-            span.LineWidth = 0;
-            span.EnableAutoscale = false;
-            if (labelled.Add(w.Fault)) span.LegendText = w.Fault;
-        }
+        FaultBands.Draw(plot, faults, palette);
+        plot.Layout.Fixed(new PixelPadding(PadLeft, PadRight, PadBottom, PadTop));
         plot.Title(title);
         plot.XLabel("seconds since start");
         plot.YLabel(yLabel);
-        plot.Axes.SetLimitsX(0, Math.Max(endSeconds, 1) * 1.01);
+        plot.Axes.SetLimitsX(0, AxisEnd(endSeconds));
         return plot;
     }
 
@@ -59,7 +64,7 @@ internal static class PlotFrame
     {
         plot.Axes.AutoScaleY();
         if (yFromZero) plot.Axes.SetLimitsY(0, Math.Max(plot.Axes.GetLimits().Top, 1) * 1.05);
-        plot.Axes.SetLimitsX(0, Math.Max(endSeconds, 1) * 1.01);
+        plot.Axes.SetLimitsX(0, AxisEnd(endSeconds));
         if (plot.GetPlottables().Any(p => p.LegendItems.Any(i => !string.IsNullOrEmpty(i.LabelText))))
             plot.ShowLegend(Edge.Right);
         var png = plot.GetImageBytes(Width, Height, ImageFormat.Png);

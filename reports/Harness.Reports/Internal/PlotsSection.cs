@@ -2,7 +2,8 @@ using System.Text;
 
 namespace Harness.Reports.Internal;
 
-/// <summary>The plots, in order: latency, throughput, replication lag, and lost writes for each set checker.
+/// <summary>The lanes (faults and node roles), then the plots on the same x scale: latency (with stale reads),
+/// throughput, replication lag, and lost writes for each set checker, each located in its fault phase.
 /// A plot with nothing to draw becomes a one-line note saying why.</summary>
 internal static class PlotsSection
 {
@@ -12,14 +13,19 @@ internal static class PlotsSection
     {
         sb.Append("<section id=\"plots\"><h2>Plots</h2>\n");
         NemesisSection.WriteLegend(sb, palette);
+        LanesSvg.Write(sb, run, palette);
         Image(sb, "latency", LatencyPlot.Render(run, palette), "No completed client operations to plot latency for.");
+        if (StaleMarks.Summary(run) is { } stale) sb.Append("<p class=\"located\" data-kind=\"stale\">").Append(Html.Escape(stale)).Append("</p>\n");
         Image(sb, "throughput", ThroughputPlot.Render(run, palette), "No completed client operations to plot throughput for.");
         var lag = LagPlot.Render(run, palette);
         if (lag.Count == 0) sb.Append("<p class=\"note\">No replication-lag samples (lag.jsonl is missing or empty).</p>\n");
         foreach (var uri in lag) Image(sb, "lag", uri, "");
         var sets = run.Result?.Flatten().Where(r => r.Checker == "set").Take(MaxSetPlots).ToList() ?? [];
         foreach (var set in sets)
+        {
             Image(sb, "lost-writes", LostWritesPlot.Render(run, palette, set), "The set checker reports no acknowledged write lost.");
+            if (LostWritesPlot.Summary(run, set) is { } lost) sb.Append("<p class=\"located\" data-kind=\"lost\">").Append(Html.Escape(lost)).Append("</p>\n");
+        }
         sb.Append("</section>\n");
     }
 

@@ -32,6 +32,8 @@ internal static class ReportStyle
         .anomaly { background: #fbf7f7; border: 1px solid #eedede; padding: .3em .8em; margin: .6em 0; }
         .anomaly h4 { margin: .3em 0; color: #a01010; }
         .drawing svg, svg.timeline { max-width: 100%; height: auto; background: #fff; }
+        svg.lanes { display: block; max-width: 100%; height: auto; margin: .4em 0; }
+        p.located { font-weight: bold; margin: -.6em 0 1.2em; }
         pre { background: #f7f7f7; padding: .5em; overflow-x: auto; font-size: 11px; }
         """;
 }

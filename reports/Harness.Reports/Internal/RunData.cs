@@ -21,6 +21,12 @@ internal sealed class RunData
     public required IReadOnlyList<FaultWindow> Faults { get; init; }
     public required IReadOnlyList<string> Problems { get; init; }
 
+    private RoleTimeline? _roles;
+
+    /// <summary>Node roles over time, from the fault records and lag samples.</summary>
+    public RoleTimeline Roles => _roles ??= RoleTimeline.Of(Lag, Faults,
+        Ops.Select(o => o.Node).OfType<string>().Distinct(StringComparer.Ordinal).Take(16), (long)(EndSeconds * 1e9));
+
     /// <summary>The time axis ends at the last recorded event (op or lag sample), in seconds.</summary>
     public double EndSeconds => Math.Max(Ops.Count == 0 ? 0 : Ops[^1].Seconds, Lag.Count == 0 ? 0 : Lag.Max(s => s.Time) / 1e9);
 

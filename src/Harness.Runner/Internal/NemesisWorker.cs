@@ -6,7 +6,9 @@ namespace Harness.Runner.Internal;
 
 /// <summary>
 /// The nemesis process: follows its schedule, carries each step out through the <see cref="INemesis"/>, and
-/// records an invoke and an info op for it (process "nemesis"), so reports can shade fault windows. Remembers
+/// records an invoke and an info op for it (process "nemesis"), so reports can shade fault windows from the invoke.
+/// Each step runs with a <see cref="FaultPhaseLog"/> as the ambient log: the phases and target nodes the nemesis
+/// (or the database's failover) notes become structured fields of the info op's value. Remembers
 /// which faults are in force and stops them all when the schedule ends.
 /// </summary>
 internal sealed class NemesisWorker(INemesis nemesis, HistoryRecorder recorder, RunClock clock, Random random, OpCounters counters)
@@ -55,6 +57,8 @@ internal sealed class NemesisWorker(INemesis nemesis, HistoryRecorder recorder, 
         recorder.Record(OpType.Invoke, Op.NemesisProcess, f, value);
         object? result;
         string? error = null;
+        var phases = new FaultPhaseLog(() => clock.NowNs);
+        FaultPhaseLog.Current = phases;
         try
         {
             result = await nemesis.InvokeAsync(f, value, ct).WaitAsync(StepTimeout, ct).ConfigureAwait(false);
@@ -64,7 +68,11 @@ internal sealed class NemesisWorker(INemesis nemesis, HistoryRecorder recorder, 
             result = value;
             error = e.GetBaseException().Message;
         }
-        recorder.Record(OpType.Info, Op.NemesisProcess, f, result, error: error);
+        finally
+        {
+            FaultPhaseLog.Current = null;
+        }
+        recorder.Record(OpType.Info, Op.NemesisProcess, f, phases.Attach(result), error: error);
         if (f.StartsWith("start-", StringComparison.Ordinal))
         {
             _active.Add(f["start-".Length..]);

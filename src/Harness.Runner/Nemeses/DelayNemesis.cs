@@ -1,5 +1,6 @@
 using System.Globalization;
 using Harness.Core.Databases;
+using Harness.Core.History;
 using Harness.Core.Testing;
 
 namespace Harness.Runner.Nemeses;
@@ -26,6 +27,7 @@ public sealed class DelayNemesis(IDelayable cluster, IReadOnlyList<string> nodes
         }
         if (f != "start-delay") throw new ArgumentException($"the delay nemesis does not handle {f}");
         var targets = await TargetsAsync(value as string, cancellationToken).ConfigureAwait(false);
+        foreach (var node in targets) FaultPhaseLog.Current?.Affects(node);
         foreach (var node in targets)
             await cluster.DelayAsync(node, null, delayMs, jitterMs, cancellationToken).ConfigureAwait(false);
         return string.Create(CultureInfo.InvariantCulture,

@@ -1,4 +1,5 @@
 using Harness.Core.Databases;
+using Harness.Core.History;
 using Harness.Core.Testing;
 
 namespace Harness.Runner.Nemeses;
@@ -46,6 +47,7 @@ public sealed class NodeFaultNemesis : INemesis
         if (node == "primary")
             node = _primary is null ? _nodes[0]
                 : await _primary.PrimaryAsync(cancellationToken).ConfigureAwait(false) ?? throw new InvalidOperationException("no primary to " + _fault);
+        FaultPhaseLog.Current?.Affects(node);
         await _down(node, cancellationToken).ConfigureAwait(false);
         _downed.Add(node);
         return $"{_fault} {node}";

@@ -1,5 +1,6 @@
 using Harness.Core.Databases;
 using Harness.Core.Faults;
+using Harness.Core.History;
 using Harness.Core.Testing;
 
 namespace Harness.Runner.Nemeses;
@@ -22,6 +23,7 @@ public sealed class PartitionNemesis(IPartitionable cluster, IReadOnlyList<strin
             return "network healed";
         }
         var grudge = GrudgeFor(value, nodes);
+        FaultPhaseLog.Current?.Set("grudge", GrudgeValue(grudge));
         await cluster.ApplyGrudgeAsync(grudge, cancellationToken).ConfigureAwait(false);
         return grudge.ToString();
     }
@@ -39,6 +41,11 @@ public sealed class PartitionNemesis(IPartitionable cluster, IReadOnlyList<strin
             _ => Grudge.Halves(order),
         };
     }
+
+    /// <summary>The grudge as a history value: node -> the nodes it drops traffic from (nodes with no grudge left out).</summary>
+    public static IReadOnlyDictionary<string, object?> GrudgeValue(Grudge grudge) =>
+        grudge.Drops.Where(kv => kv.Value.Count > 0).OrderBy(kv => kv.Key, StringComparer.Ordinal)
+            .ToDictionary(kv => kv.Key, kv => (object?)kv.Value.Order(StringComparer.Ordinal).Cast<object?>().ToList(), StringComparer.Ordinal);
 
     public Task HealAllAsync(CancellationToken cancellationToken) => cluster.HealNetworkAsync(cancellationToken);
 }

@@ -19,7 +19,7 @@ internal static class SyntheticRun
     {
         var dir = Path.Combine(parent, test, stamp);
         Directory.CreateDirectory(Path.Combine(dir, "logs"));
-        var spec = new TestSpec { Name = test, Nemesis = ["partition", "kill"], TimeLimitSeconds = 30, Seed = 42 };
+        var spec = new TestSpec { Name = test, Nemesis = ["partition", "kill"], Nodes = 3, TimeLimitSeconds = 30, Seed = 42 };
         File.WriteAllText(Path.Combine(dir, "test.json"), spec.ToJson());
         var ops = History(clientOps);
         JsonlHistory.Write(Path.Combine(dir, "history.jsonl"), ops);
