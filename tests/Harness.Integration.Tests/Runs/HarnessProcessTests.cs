@@ -12,7 +12,16 @@ namespace Harness.Integration.Tests.Runs;
 [NonParallelizable]
 public sealed class HarnessProcessTests
 {
-    private static readonly string Cli = Path.Combine(AppContext.BaseDirectory, "harness.dll");
+    /// <summary>The CLI as the solution build left it (the tests run it as a process; they do not reference it).</summary>
+    private static readonly string Cli = FindCli();
+
+    private static string FindCli()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Harness.sln"))) dir = dir.Parent;
+        var path = Path.Combine(dir?.FullName ?? ".", "src", "Harness.Cli", "bin", "Release", "net10.0", "harness.dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException("build the solution first (dotnet build -c Release): no " + path);
+    }
 
     private static Process Start(params string[] args)
     {
