@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using System.Globalization;
 using Docker.DotNet;
 using Docker.DotNet.Models;
@@ -29,6 +30,7 @@ internal static class ClusterNetwork
                 .WithOption("com.docker.network.bridge.enable_ip_masquerade", "false")
                 .WithLabel(labels)
                 .WithCleanUp(false)
+                .WithLogger(NullLogger.Instance) // Testcontainers logs to the console by default; the harness reports its own progress
                 .WithCreateParameterModifier(p => p.IPAM = new IPAM
                 {
                     Driver = "default",

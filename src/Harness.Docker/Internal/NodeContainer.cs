@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Docker.DotNet.Models;
 using DotNet.Testcontainers.Builders;
 
@@ -28,6 +29,7 @@ internal static class NodeContainer
             .WithEnvironment(spec.Environment)
             .WithPortBinding(at.HostPort, at.ContainerPort)
             .WithCleanUp(false)
+            .WithLogger(NullLogger.Instance) // Testcontainers logs to the console by default; the harness reports its own progress
             .WithWaitStrategy(Wait.ForUnixContainer())
             .WithCreateParameterModifier(p =>
             {
