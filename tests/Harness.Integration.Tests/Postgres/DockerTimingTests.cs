@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Harness.Core.Faults;
+using Harness.Docker;
 using Harness.Workloads.Postgres;
 using NUnit.Framework;
 
@@ -25,7 +26,9 @@ public sealed class DockerTimingTests
         var runId = "it-timing-" + Guid.NewGuid().ToString("N")[..8];
         var ct = CancellationToken.None;
         await PostgresCluster.EnsureImagesAsync("debian:bookworm-slim", null, ct);
-        var cluster = new PostgresCluster(new PostgresClusterOptions(Nodes: 3, Replication: "async", RunId: runId));
+        await MeasureBareContainersAsync(runId + "-bare", ct);
+        // A generous health deadline: on a shared 2-core machine initdb alone can take a minute.
+        var cluster = new PostgresCluster(new PostgresClusterOptions(Nodes: 3, Replication: "async", RunId: runId)) { HealthTimeout = TimeSpan.FromSeconds(300) };
         try
         {
             var clock = Stopwatch.StartNew();
@@ -66,6 +69,35 @@ public sealed class DockerTimingTests
         {
             await cluster.TeardownAsync(ct);
         }
+    }
+
+    /// <summary>The Docker part of a cluster start alone: network plus three containers that only sleep, then teardown.</summary>
+    private static async Task MeasureBareContainersAsync(string runId, CancellationToken ct)
+    {
+        var image = await ToolsImage.EnsureAsync("debian:bookworm-slim", null, ct);
+        var starts = new List<TimeSpan>();
+        var teardowns = new List<TimeSpan>();
+        for (var i = 0; i < 3; i++)
+        {
+            var bare = new ContainerCluster($"{runId}{i}", "bare", ["a", "b", "c"], 5432);
+            try
+            {
+                var clock = Stopwatch.StartNew();
+                await bare.CreateNetworkAsync(ct);
+                await Task.WhenAll(bare.Nodes.Select(n =>
+                    bare.StartContainerAsync(new ContainerSpec(n, image, new Dictionary<string, string>(), Command: ["sleep", "infinity"]), ct)));
+                starts.Add(clock.Elapsed);
+                clock.Restart();
+                await bare.TeardownAsync(ct);
+                teardowns.Add(clock.Elapsed);
+            }
+            finally
+            {
+                await bare.TeardownAsync(ct);
+            }
+        }
+        Report("(a') network + 3 sleeping containers started", starts);
+        Report("(a') their teardown", teardowns);
     }
 
     private static void Report(string what, IReadOnlyList<TimeSpan> times)
