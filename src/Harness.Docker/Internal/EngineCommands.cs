@@ -1,4 +1,3 @@
-using Docker.DotNet;
 using System.Globalization;
 
 namespace Harness.Docker.Internal;
@@ -25,9 +24,10 @@ internal static class EngineCommands
         {
             return new CommandResult(0, await DockerEngineInfo.ApiVersionAsync(timeout, ct).ConfigureAwait(false) + "\n", "");
         }
-        catch (Exception e) when (e is DockerException or TimeoutException or DockerApiException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            return new CommandResult(1, "", e.Message);
+            // A probe: no engine (no socket, nothing at DOCKER_HOST, Testcontainers finding no endpoint) is an answer, not a crash.
+            return new CommandResult(1, "", (e.InnerException ?? e).Message);
         }
     }
 
