@@ -7,7 +7,9 @@ namespace Harness.Docker;
 /// The Debian 12 image every harness image starts from. Where a registry is reachable that is simply the
 /// configured image (<c>debian:bookworm-slim</c>); where none is (air-gapped CI, this machine), the same
 /// distribution is built locally once with <c>debootstrap --variant=minbase</c> and imported as
-/// <see cref="LocalTag"/>, so the rest of the build never needs a registry.
+/// <see cref="LocalTag"/>, so the rest of the build never needs a registry. Pull, look-ups and the import go through
+/// the Engine API; only <c>debootstrap</c>, <c>tar</c> (whose output is streamed to the engine's import) and, when
+/// debootstrap is missing, <c>apt-get</c> run as host processes: they have no API equivalent.
 /// </summary>
 public static class BaseImage
 {
@@ -21,14 +23,13 @@ public static class BaseImage
     /// <summary>Returns an image name to build <c>FROM</c>: <paramref name="configured"/> if usable, else <see cref="LocalTag"/>.</summary>
     public static async Task<string> EnsureAsync(string configured, IProgress<string>? progress, CancellationToken cancellationToken)
     {
-        var docker = DockerCli.Default;
         await Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             // A failed pull is remembered for the life of the process, so only the first cluster pays for it.
-            if (Resolved.TryGetValue(configured, out var known) && await docker.ImageExistsAsync(known, cancellationToken).ConfigureAwait(false))
+            if (Resolved.TryGetValue(configured, out var known) && await Exists(known, cancellationToken).ConfigureAwait(false))
                 return known;
-            var resolved = await ResolveAsync(docker, configured, progress, cancellationToken).ConfigureAwait(false);
+            var resolved = await ResolveAsync(configured, progress, cancellationToken).ConfigureAwait(false);
             Resolved[configured] = resolved;
             return resolved;
         }
@@ -38,24 +39,27 @@ public static class BaseImage
         }
     }
 
-    private static async Task<string> ResolveAsync(DockerCli docker, string configured, IProgress<string>? progress, CancellationToken cancellationToken)
+    private static async Task<bool> Exists(string image, CancellationToken cancellationToken) =>
+        await Images.IdAsync(image, cancellationToken).ConfigureAwait(false) is not null;
+
+    private static async Task<string> ResolveAsync(string configured, IProgress<string>? progress, CancellationToken cancellationToken)
     {
-        if (await docker.ImageExistsAsync(configured, cancellationToken).ConfigureAwait(false)) return configured;
-        if (configured != LocalTag && await TryPullAsync(docker, configured, progress, cancellationToken).ConfigureAwait(false))
+        if (await Exists(configured, cancellationToken).ConfigureAwait(false)) return configured;
+        if (configured != LocalTag && await TryPullAsync(configured, progress, cancellationToken).ConfigureAwait(false))
             return configured;
-        if (await docker.ImageExistsAsync(LocalTag, cancellationToken).ConfigureAwait(false)) return LocalTag;
+        if (await Exists(LocalTag, cancellationToken).ConfigureAwait(false)) return LocalTag;
         await BuildLocalAsync(progress, cancellationToken).ConfigureAwait(false);
         return LocalTag;
     }
 
-    private static async Task<bool> TryPullAsync(DockerCli docker, string image, IProgress<string>? progress, CancellationToken cancellationToken)
+    private static async Task<bool> TryPullAsync(string image, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         progress?.Report($"pulling {image} (up to {PullTimeout.TotalSeconds:0} s)");
         try
         {
-            var result = await docker.RunAsync(["pull", "--quiet", image], PullTimeout, cancellationToken).ConfigureAwait(false);
-            if (result.Succeeded) return true;
-            progress?.Report($"cannot pull {image}: {result.Stderr.Trim()}");
+            var failure = await Images.PullAsync(image, PullTimeout, cancellationToken).ConfigureAwait(false);
+            if (failure is null) return true;
+            progress?.Report($"cannot pull {image}: {failure.Trim()}");
         }
         catch (TimeoutException)
         {
@@ -74,14 +78,33 @@ public static class BaseImage
             progress?.Report($"building {LocalTag} with debootstrap from {Mirror} (about 35 s)");
             await RunHostAsync("debootstrap", ["--variant=minbase", "bookworm", root, Mirror], TimeSpan.FromMinutes(10), progress, cancellationToken)
                 .ConfigureAwait(false);
-            await RunHostAsync("sh", ["-c", "tar -C \"$1\" -c . | docker import - \"$2\"", "sh", root, LocalTag], TimeSpan.FromMinutes(5), progress, cancellationToken)
-                .ConfigureAwait(false);
+            await ImportAsync(root, progress, cancellationToken).ConfigureAwait(false);
             progress?.Report($"built {LocalTag} in {clock.Elapsed.TotalSeconds:0.0} s");
         }
         finally
         {
             await RunHostAsync("rm", ["-rf", root], TimeSpan.FromMinutes(2), null, CancellationToken.None).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Streams <c>tar -C root -c .</c> into the engine's image import (what <c>docker import - TAG</c> does).</summary>
+    private static async Task ImportAsync(string root, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        var info = new ProcessStartInfo("tar") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in new[] { "-C", root, "-c", "." }) info.ArgumentList.Add(a);
+        using var tar = Process.Start(info) ?? throw new DockerException("cannot run tar");
+        var stderr = tar.StandardError.ReadToEndAsync(cancellationToken);
+        try
+        {
+            await Images.ImportAsync(tar.StandardOutput.BaseStream, LocalTag, TimeSpan.FromMinutes(5), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (!tar.HasExited) tar.Kill(entireProcessTree: true);
+        }
+        await tar.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        if (tar.ExitCode != 0) throw new DockerException($"tar -C {root} -c .", tar.ExitCode, await stderr.ConfigureAwait(false));
+        progress?.Report($"imported {LocalTag}");
     }
 
     private static async Task EnsureDebootstrapAsync(IProgress<string>? progress, CancellationToken cancellationToken)

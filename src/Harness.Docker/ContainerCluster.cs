@@ -1,3 +1,4 @@
+using Docker.DotNet;
 using System.Globalization;
 using Harness.Core.Databases;
 using Harness.Core.Faults;
@@ -11,14 +12,15 @@ namespace Harness.Docker;
 /// port picked once, so the host-side clients keep their address across kill and restart. The network
 /// disables IP masquerading: nodes talk to each other and the host reaches them, but nothing is NATed to the
 /// outside world (a <c>--internal</c> network would also cut the published ports). Kill, pause, iptables
-/// partitions and nfqdelay link delays (<see cref="DelayRules"/>) are the fault mechanisms; every docker call has a deadline.
+/// partitions and nfqdelay link delays (<see cref="DelayRules"/>) are the fault mechanisms. Networks and containers
+/// are created with Testcontainers' builders; exec, kill, start, pause, stop, copy, logs and removal go through the
+/// Docker Engine API (Docker.DotNet); every call has a deadline. No <c>docker</c> process is spawned.
 /// </summary>
 public sealed class ContainerCluster : IKillable, IPausable, IPartitionable, IAsyncDisposable
 {
     private static readonly TimeSpan ControlTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan RunTimeout = TimeSpan.FromSeconds(90);
 
-    private readonly DockerCli docker;
     private readonly Dictionary<string, string> ips = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> ports = new(StringComparer.Ordinal);
     private readonly NetworkFaults faults;
@@ -31,17 +33,22 @@ public sealed class ContainerCluster : IKillable, IPausable, IPartitionable, IAs
     public string NetworkName { get; }
     public string? Subnet { get; private set; }
 
+    /// <summary>Where clients reach the published ports: 127.0.0.1 with a local engine, the engine's host when
+    /// <c>DOCKER_HOST</c> names another machine.</summary>
+    public string Host => DockerEngine.PublishedHost;
+
+    /// <param name="docker">Ignored (kept for source compatibility): the cluster talks to the Engine API, not the CLI.</param>
     public ContainerCluster(string runId, string name, IReadOnlyList<string> nodes, int containerPort, DockerCli? docker = null)
     {
         if (nodes.Count == 0 || nodes.Count > 200) throw new ArgumentException("a cluster has 1 to 200 nodes", nameof(nodes));
-        this.docker = docker ?? DockerCli.Default;
+        _ = docker;
         RunId = runId;
         Name = name;
         Nodes = nodes;
         ContainerPort = containerPort;
         NetworkName = Sanitise($"harness-{runId}-{name}");
-        faults = new NetworkFaults(this.docker, ContainerName, Ip, nodes);
-        delays = new LinkDelays(this.docker, ContainerName, nodes);
+        faults = new NetworkFaults(ContainerName, Ip, nodes);
+        delays = new LinkDelays(ContainerName, nodes);
     }
 
     public string ContainerName(string node) => Sanitise($"harness-{RunId}-{node}");
@@ -56,79 +63,79 @@ public sealed class ContainerCluster : IKillable, IPausable, IPartitionable, IAs
     /// <summary>Creates the network on a free /24 and assigns each node its IP (.11, .12, ...).</summary>
     public async Task CreateNetworkAsync(CancellationToken cancellationToken)
     {
-        var prefix = await ClusterNetwork.CreateAsync(docker, NetworkName, Labels(null), cancellationToken).ConfigureAwait(false);
+        var prefix = await ClusterNetwork.CreateAsync(NetworkName, Labels(null), cancellationToken).ConfigureAwait(false);
         Subnet = $"{prefix}.0/24";
         for (var i = 0; i < Nodes.Count; i++) ips[Nodes[i]] = string.Create(CultureInfo.InvariantCulture, $"{prefix}.{11 + i}");
     }
 
-    /// <summary>Runs one node's container (detached); retries with another host port if the picked one was taken.</summary>
+    /// <summary>Creates and starts one node's container; retries with another host port if the picked one was taken.</summary>
     public async Task StartContainerAsync(ContainerSpec spec, CancellationToken cancellationToken)
     {
+        var local = DockerEngine.IsLocal;
         for (var attempt = 0; ; attempt++)
         {
-            var port = FreePort.Pick();
-            var args = RunArguments(spec, port);
-            var result = await docker.RunAsync(args, RunTimeout, cancellationToken).ConfigureAwait(false);
-            if (result.Succeeded)
+            var port = local ? FreePort.Pick() : Random.Shared.Next(20000, 60000);
+            var at = new NodeContainer.Placement(ContainerName(spec.Node), NetworkName, Ip(spec.Node), local ? "127.0.0.1" : "0.0.0.0", port, ContainerPort);
+            try
             {
+                await NodeContainer.StartAsync(spec, at, Labels(spec.Node), RunTimeout, cancellationToken).ConfigureAwait(false);
                 lock (ports) ports[spec.Node] = port;
                 return;
             }
-            await docker.RunAsync(["rm", "-f", ContainerName(spec.Node)], ControlTimeout, cancellationToken).ConfigureAwait(false);
-            if (!DockerErrors.IsPortTaken(result.Stderr) || attempt >= 4)
-                throw new DockerException(string.Join(' ', args), result.ExitCode, result.Stderr);
+            catch (Exception e) when (e is DockerApiException or TimeoutException)
+            {
+                await ContainerOps.RemoveAsync(at.Name, ControlTimeout, CancellationToken.None).ConfigureAwait(false);
+                var message = e is DockerApiException api ? DockerEngine.Message(api) : e.Message;
+                if (!DockerErrors.IsPortTaken(message) || attempt >= 4)
+                    throw new DockerException($"docker run {at.Name} ({spec.Image})", e is DockerApiException a ? DockerEngine.Code(a) : -1, message);
+            }
         }
     }
 
     /// <summary>Runs a command inside a node; a paused or stopped node yields a failed result, never a hang.</summary>
     public Task<CommandResult> ExecAsync(string node, IReadOnlyList<string> command, TimeSpan timeout, CancellationToken cancellationToken) =>
-        docker.RunAsync(["exec", ContainerName(node), .. command], timeout, cancellationToken);
+        ContainerOps.ExecAsync(ContainerName(node), command, timeout, cancellationToken);
 
     /// <summary>True if the node's container is running (paused counts as running).</summary>
-    public async Task<bool> IsRunningAsync(string node, CancellationToken cancellationToken)
-    {
-        var result = await docker.RunAsync(["inspect", "--format", "{{.State.Running}}", ContainerName(node)], ControlTimeout, cancellationToken)
-            .ConfigureAwait(false);
-        return result.Succeeded && result.Stdout.Trim() == "true";
-    }
+    public async Task<bool> IsRunningAsync(string node, CancellationToken cancellationToken) =>
+        await ContainerOps.StateAsync(ContainerName(node), ControlTimeout, cancellationToken).ConfigureAwait(false) is { Running: true };
 
     public Task KillAsync(string node, CancellationToken cancellationToken) =>
-        Tolerant(["kill", "-s", "KILL", ContainerName(node)], DockerErrors.IsNotRunning, cancellationToken);
+        Tolerant(ContainerOps.KillAsync(ContainerName(node), "KILL", ControlTimeout, cancellationToken), "kill -s KILL", node, DockerErrors.IsNotRunning);
 
     public async Task StartAsync(string node, CancellationToken cancellationToken)
     {
-        await docker.RunCheckedAsync(["start", ContainerName(node)], RunTimeout, cancellationToken).ConfigureAwait(false);
+        await Tolerant(ContainerOps.StartAsync(ContainerName(node), RunTimeout, cancellationToken), "start", node, _ => false).ConfigureAwait(false);
         delays.Forget(node); // a started container has a fresh network namespace: no rules, no delayer
         await faults.HealIfPendingAsync(node, cancellationToken).ConfigureAwait(false);
     }
 
     public Task PauseAsync(string node, CancellationToken cancellationToken) =>
-        Tolerant(["pause", ContainerName(node)], e => DockerErrors.IsAlreadyPaused(e) || DockerErrors.IsNotRunning(e), cancellationToken);
+        Tolerant(ContainerOps.PauseAsync(ContainerName(node), ControlTimeout, cancellationToken), "pause", node,
+            e => DockerErrors.IsAlreadyPaused(e) || DockerErrors.IsNotRunning(e));
 
     public async Task ResumeAsync(string node, CancellationToken cancellationToken)
     {
-        await Tolerant(["unpause", ContainerName(node)], DockerErrors.IsNotPaused, cancellationToken).ConfigureAwait(false);
+        await Tolerant(ContainerOps.UnpauseAsync(ContainerName(node), ControlTimeout, cancellationToken), "unpause", node, DockerErrors.IsNotPaused)
+            .ConfigureAwait(false);
         await faults.HealIfPendingAsync(node, cancellationToken).ConfigureAwait(false);
         await delays.ClearIfPendingAsync(node, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Stops a node gracefully (the image's stop signal, then SIGKILL after <paramref name="graceSeconds"/>).</summary>
     public Task StopAsync(string node, int graceSeconds, CancellationToken cancellationToken) =>
-        Tolerant(["stop", "-t", graceSeconds.ToString(CultureInfo.InvariantCulture), ContainerName(node)], DockerErrors.IsNotRunning, cancellationToken);
+        Tolerant(ContainerOps.StopAsync(ContainerName(node), graceSeconds, ControlTimeout, cancellationToken), "stop", node, DockerErrors.IsNotRunning);
 
-    /// <summary>Writes <paramref name="content"/> to <paramref name="path"/> inside a node, running or stopped (<c>docker cp</c>).</summary>
-    public async Task CopyTextIntoAsync(string node, string path, string content, CancellationToken cancellationToken)
+    /// <summary>Writes <paramref name="content"/> to <paramref name="path"/> inside a node, running or stopped (a tar archive
+    /// through the Engine API, as <c>docker cp</c> does; the file is owned by root, mode 0644).</summary>
+    public Task CopyTextIntoAsync(string node, string path, string content, CancellationToken cancellationToken) =>
+        ContainerOps.CopyTextAsync(ContainerName(node), path, content, ControlTimeout, cancellationToken);
+
+    /// <summary>The last <paramref name="lines"/> lines of a node's container output (stdout, then stderr); empty if it is gone.</summary>
+    public async Task<string> TailLogAsync(string node, int lines, CancellationToken cancellationToken)
     {
-        var file = Path.GetTempFileName();
-        try
-        {
-            await File.WriteAllTextAsync(file, content, cancellationToken).ConfigureAwait(false);
-            await docker.RunCheckedAsync(["cp", file, $"{ContainerName(node)}:{path}"], ControlTimeout, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        var result = await ContainerOps.LogsAsync(ContainerName(node), lines, timestamps: false, ControlTimeout, cancellationToken).ConfigureAwait(false);
+        return result.Stdout + result.Stderr;
     }
 
     /// <summary>Makes <paramref name="node"/> receive the traffic of <paramref name="fromNodes"/> (null: every other node)
@@ -151,46 +158,35 @@ public sealed class ContainerCluster : IKillable, IPausable, IPartitionable, IAs
 
     /// <summary>Writes each node's container output (<c>docker logs</c>, stdout and stderr by time) to <c>dir/&lt;node&gt;.log</c>.</summary>
     public Task CollectLogsAsync(string directory, CancellationToken cancellationToken) =>
-        ContainerLogs.CollectAsync(docker, Nodes.ToDictionary(n => n, ContainerName), directory, cancellationToken);
+        ContainerLogs.CollectAsync(Nodes.ToDictionary(n => n, ContainerName), directory, cancellationToken);
 
     /// <summary>Removes the containers (with their data) and the network; safe to call twice.</summary>
     public async Task TeardownAsync(CancellationToken cancellationToken)
     {
-        var names = Nodes.Select(ContainerName).ToList();
-        await docker.RunAsync(["rm", "-f", "-v", .. names], RunTimeout, cancellationToken).ConfigureAwait(false);
-        var result = await docker.RunAsync(["network", "rm", NetworkName], ControlTimeout, cancellationToken).ConfigureAwait(false);
-        if (!result.Succeeded && !DockerErrors.IsMissing(result.Stderr) && !result.Stderr.Contains("not found", StringComparison.OrdinalIgnoreCase))
-            throw new DockerException($"docker network rm {NetworkName}", result.ExitCode, result.Stderr);
+        var results = await Task.WhenAll(Nodes.Select(n => ContainerOps.RemoveAsync(ContainerName(n), RunTimeout, cancellationToken))).ConfigureAwait(false);
+        var failed = results.FirstOrDefault(r => !r.Succeeded && !DockerErrors.IsMissing(r.Stderr) && !r.Stderr.Contains("already in progress", StringComparison.OrdinalIgnoreCase));
+        await ClusterNetwork.RemoveAsync(NetworkName, cancellationToken).ConfigureAwait(false);
+        if (failed is not null) throw new DockerException($"docker rm -f -v ({Name})", failed.ExitCode, failed.Stderr);
     }
 
     public async ValueTask DisposeAsync() => await TeardownAsync(CancellationToken.None).ConfigureAwait(false);
 
-    private List<string> RunArguments(ContainerSpec spec, int hostPort)
+    private Dictionary<string, string> Labels(string? node)
     {
-        var args = new List<string>
+        var labels = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            "run", "-d", "--name", ContainerName(spec.Node), "--hostname", spec.Node,
-            "--network", NetworkName, "--ip", Ip(spec.Node), "--network-alias", spec.Node,
-            "--cap-add", "NET_ADMIN", "-p", string.Create(CultureInfo.InvariantCulture, $"127.0.0.1:{hostPort}:{ContainerPort}"),
+            [HarnessLabels.ManagedKey] = "true",
+            [HarnessLabels.RunKey] = RunId,
+            [HarnessLabels.ClusterKey] = Name,
         };
-        args.AddRange(Labels(spec.Node));
-        foreach (var (key, value) in spec.Environment.OrderBy(kv => kv.Key, StringComparer.Ordinal)) args.AddRange(["-e", $"{key}={value}"]);
-        args.AddRange(spec.ExtraRunArguments ?? []);
-        args.Add(spec.Image);
-        args.AddRange(spec.Command ?? []);
-        return args;
+        if (node is not null) labels[HarnessLabels.NodeKey] = node;
+        return labels;
     }
 
-    private string[] Labels(string? node)
+    private static async Task Tolerant(Task<CommandResult> call, string verb, string node, Func<string, bool> harmless)
     {
-        string[] common = ["--label", HarnessLabels.Managed, "--label", HarnessLabels.Run(RunId), "--label", $"{HarnessLabels.ClusterKey}={Name}"];
-        return node is null ? common : [.. common, "--label", $"{HarnessLabels.NodeKey}={node}"];
-    }
-
-    private async Task Tolerant(IReadOnlyList<string> args, Func<string, bool> harmless, CancellationToken cancellationToken)
-    {
-        var result = await docker.RunAsync(args, ControlTimeout, cancellationToken).ConfigureAwait(false);
-        if (!result.Succeeded && !harmless(result.Stderr)) throw new DockerException(string.Join(' ', args), result.ExitCode, result.Stderr);
+        var result = await call.ConfigureAwait(false);
+        if (!result.Succeeded && !harmless(result.Stderr)) throw new DockerException($"docker {verb} ({node})", result.ExitCode, result.Stderr);
     }
 
     private static string Sanitise(string name)

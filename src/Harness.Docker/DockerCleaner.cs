@@ -1,8 +1,13 @@
+using Docker.DotNet;
+using Docker.DotNet.Models;
+using Harness.Docker.Internal;
+
 namespace Harness.Docker;
 
 /// <summary>
 /// Removes everything the harness ever left behind: every container, then every network, labelled
-/// <see cref="HarnessLabels.Managed"/>. Safe to run at any time; images are kept (they are a cache).
+/// <see cref="HarnessLabels.Managed"/> (Testcontainers' reaper is off: these labels are the only clean-up). Safe to
+/// run at any time; images are kept (they are a cache).
 /// </summary>
 public static class DockerCleaner
 {
@@ -17,29 +22,67 @@ public static class DockerCleaner
     /// retried on a fresh listing; only what is still there after that is an error.</summary>
     public static async Task<(int Containers, int Networks)> CleanAsync(string? runId, CancellationToken cancellationToken)
     {
-        string[] filter = runId is null
-            ? ["--filter", $"label={HarnessLabels.Managed}"]
-            : ["--filter", $"label={HarnessLabels.Managed}", "--filter", $"label={HarnessLabels.Run(runId)}"];
-        var containers = await RemoveAllAsync(["ps", "-aq", .. filter], ids => ["rm", "-f", "-v", .. ids], cancellationToken).ConfigureAwait(false);
-        var networks = await RemoveAllAsync(["network", "ls", "-q", .. filter], ids => ["network", "rm", .. ids], cancellationToken).ConfigureAwait(false);
+        var filters = LabelFilter(runId);
+        var containers = await RemoveAllAsync(
+            async ct => (await DockerEngine.Client.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = filters }, ct).ConfigureAwait(false))
+                .Select(c => c.ID).ToList(),
+            (id, ct) => DockerEngine.Client.Containers.RemoveContainerAsync(id, new ContainerRemoveParameters { Force = true, RemoveVolumes = true }, ct),
+            "container", cancellationToken).ConfigureAwait(false);
+        var networks = await RemoveAllAsync(
+            async ct => (await DockerEngine.Client.Networks.ListNetworksAsync(new NetworksListParameters { Filters = filters }, ct).ConfigureAwait(false))
+                .Select(n => n.ID).ToList(),
+            (id, ct) => DockerEngine.Client.Networks.DeleteNetworkAsync(id, ct),
+            "network", cancellationToken).ConfigureAwait(false);
         return (containers, networks);
     }
 
-    private static async Task<int> RemoveAllAsync(string[] list, Func<List<string>, string[]> remove, CancellationToken ct)
+    /// <summary>The ids of the harness containers of one run (all runs if <paramref name="runId"/> is null), stopped ones included.</summary>
+    public static async Task<IReadOnlyList<string>> ContainerIdsAsync(string? runId, CancellationToken cancellationToken) =>
+        (await DockerEngine.CallAsync("ps -a", Timeout, (d, ct) =>
+            d.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = LabelFilter(runId) }, ct), cancellationToken).ConfigureAwait(false))
+        .Select(c => c.ID).ToList();
+
+    /// <summary>The ids of the harness networks of one run (all runs if <paramref name="runId"/> is null).</summary>
+    public static async Task<IReadOnlyList<string>> NetworkIdsAsync(string? runId, CancellationToken cancellationToken) =>
+        (await DockerEngine.CallAsync("network ls", Timeout, (d, ct) =>
+            d.Networks.ListNetworksAsync(new NetworksListParameters { Filters = LabelFilter(runId) }, ct), cancellationToken).ConfigureAwait(false))
+        .Select(n => n.ID).ToList();
+
+    internal static Dictionary<string, IDictionary<string, bool>> LabelFilter(string? runId)
     {
-        var docker = DockerCli.Default;
+        var labels = new Dictionary<string, bool> { [HarnessLabels.Managed] = true };
+        if (runId is not null) labels[HarnessLabels.Run(runId)] = true;
+        return new Dictionary<string, IDictionary<string, bool>> { ["label"] = labels };
+    }
+
+    private static async Task<int> RemoveAllAsync(
+        Func<CancellationToken, Task<List<string>>> list, Func<string, CancellationToken, Task> remove, string kind, CancellationToken cancellationToken)
+    {
         var removed = new HashSet<string>(StringComparer.Ordinal);
         for (var attempt = 1; ; attempt++)
         {
-            var ids = Ids(await docker.RunCheckedAsync(list, Timeout, ct).ConfigureAwait(false));
+            var ids = await DockerEngine.CallAsync($"list {kind}s", Timeout, (_, ct) => list(ct), cancellationToken).ConfigureAwait(false);
             if (ids.Count == 0) return removed.Count;
-            var result = await docker.RunAsync(remove(ids), Timeout, ct).ConfigureAwait(false);
-            if (result.ExitCode == 0) removed.UnionWith(ids);
-            else if (attempt >= 3) throw new DockerException(string.Join(' ', remove(ids)), result.ExitCode, result.Stderr);
-            else await Task.Delay(TimeSpan.FromSeconds(2), ct).ConfigureAwait(false);
+            var failures = new List<string>();
+            foreach (var id in ids)
+            {
+                try
+                {
+                    await DockerEngine.CallAsync($"remove {kind} {id}", Timeout, (_, ct) => remove(id, ct), cancellationToken).ConfigureAwait(false);
+                    removed.Add(id);
+                }
+                catch (DockerApiException e) when (DockerEngine.IsNotFound(e))
+                {
+                    removed.Add(id); // someone else removed it first
+                }
+                catch (DockerApiException e)
+                {
+                    failures.Add($"{id[..Math.Min(12, id.Length)]}: {DockerEngine.Message(e)}");
+                }
+            }
+            if (failures.Count == 0) continue;
+            if (attempt >= 3) throw new DockerException($"removing harness {kind}s failed: {string.Join("; ", failures)}");
+            await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken).ConfigureAwait(false);
         }
     }
-
-    private static List<string> Ids(string output) =>
-        output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList();
 }

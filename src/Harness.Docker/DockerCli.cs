@@ -3,9 +3,13 @@ using Harness.Docker.Internal;
 namespace Harness.Docker;
 
 /// <summary>
-/// The harness's only door to Docker: it runs the <c>docker</c> command line, always with a deadline. A command
-/// that outlives its timeout is killed and reported as a <see cref="TimeoutException"/>; cancellation kills it
-/// too. <see cref="RunAsync"/> returns whatever happened; <see cref="RunCheckedAsync"/> insists on exit code 0.
+/// Compatibility door for code written when the harness drove the <c>docker</c> command line. The few command lines
+/// the harness and its tests still pass here are answered through the Docker Engine API (<see cref="EngineCommands"/>):
+/// <c>version</c>, <c>logs [--tail N] [--timestamps]</c>, <c>ps -aq --filter label=...</c>,
+/// <c>network ls -q --filter label=...</c> and <c>image inspect --format {{.Id}}</c>. Anything else still runs the
+/// executable, with a deadline (a command that outlives its timeout is killed and reported as a
+/// <see cref="TimeoutException"/>). New code should use <see cref="ContainerCluster"/>, <see cref="DockerCleaner"/>
+/// and <see cref="DockerEngineInfo"/> instead.
 /// </summary>
 public sealed class DockerCli
 {
@@ -16,9 +20,12 @@ public sealed class DockerCli
     public DockerCli(string executable = "docker") => Executable = executable;
 
     /// <summary>Runs <c>docker args...</c>; throws only on timeout, cancellation, or a missing executable.</summary>
-    public Task<CommandResult> RunAsync(
-        IReadOnlyList<string> args, TimeSpan timeout, CancellationToken cancellationToken, string? stdin = null) =>
-        ProcessRunner.RunAsync(Executable, args, timeout, cancellationToken, stdin);
+    public async Task<CommandResult> RunAsync(
+        IReadOnlyList<string> args, TimeSpan timeout, CancellationToken cancellationToken, string? stdin = null)
+    {
+        if (stdin is null && EngineCommands.TryAnswer(args, timeout, cancellationToken) is { } answer) return await answer.ConfigureAwait(false);
+        return await ProcessRunner.RunAsync(Executable, args, timeout, cancellationToken, stdin).ConfigureAwait(false);
+    }
 
     /// <summary>Runs <c>docker args...</c> and returns its stdout, or throws <see cref="DockerException"/>.</summary>
     public async Task<string> RunCheckedAsync(
@@ -42,12 +49,7 @@ public sealed class DockerCli
         await ImageIdAsync(image, cancellationToken).ConfigureAwait(false) is not null;
 
     /// <summary>The image's id (<c>sha256:...</c>), or null if there is no such local image.</summary>
-    public async Task<string?> ImageIdAsync(string image, CancellationToken cancellationToken)
-    {
-        var result = await RunAsync(["image", "inspect", "--format", "{{.Id}}", image], TimeSpan.FromSeconds(30), cancellationToken)
-            .ConfigureAwait(false);
-        return result.Succeeded ? result.Stdout.Trim() : null;
-    }
+    public Task<string?> ImageIdAsync(string image, CancellationToken cancellationToken) => Images.IdAsync(image, cancellationToken);
 
     private DockerException Failure(IReadOnlyList<string> args, CommandResult result) =>
         new(ProcessRunner.Describe(Executable, args), result.ExitCode, result.Stderr.Length > 0 ? result.Stderr : result.Stdout);

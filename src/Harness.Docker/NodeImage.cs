@@ -1,3 +1,5 @@
+using Harness.Docker.Internal;
+
 namespace Harness.Docker;
 
 /// <summary>
@@ -13,7 +15,7 @@ public sealed record NodeImage(string Tag, string Folder)
     public async Task<string> EnsureAsync(string baseImage, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         var tools = await ToolsImage.EnsureAsync(baseImage, progress, cancellationToken).ConfigureAwait(false);
-        var toolsId = await DockerCli.Default.ImageIdAsync(tools, cancellationToken).ConfigureAwait(false)
+        var toolsId = await Images.IdAsync(tools, cancellationToken).ConfigureAwait(false)
             ?? throw new DockerException($"image {tools} vanished while building {Tag}");
         var args = new Dictionary<string, string> { ["TOOLS"] = tools, ["TOOLS_ID"] = toolsId };
         return await ImageBuilder.EnsureAsync(new ImageRecipe(Tag, ContextDirectory, args), progress, cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,5 @@
+using Harness.Docker.Internal;
+
 namespace Harness.Docker;
 
 /// <summary>
@@ -16,7 +18,7 @@ public static class ToolsImage
     public static async Task<string> EnsureAsync(string baseImage, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         var resolved = await BaseImage.EnsureAsync(baseImage, progress, cancellationToken).ConfigureAwait(false);
-        var baseId = await DockerCli.Default.ImageIdAsync(resolved, cancellationToken).ConfigureAwait(false)
+        var baseId = await Images.IdAsync(resolved, cancellationToken).ConfigureAwait(false)
             ?? throw new DockerException($"base image {resolved} vanished while building {Tag}");
         var args = new Dictionary<string, string> { ["BASE"] = resolved, ["BASE_ID"] = baseId };
         return await ImageBuilder.EnsureAsync(new ImageRecipe(Tag, ContextDirectory, args), progress, cancellationToken).ConfigureAwait(false);

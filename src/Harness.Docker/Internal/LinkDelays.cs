@@ -7,7 +7,7 @@ namespace Harness.Docker.Internal;
 /// a delay. A node that is paused when its delay is cleared is remembered and cleared as soon as it is resumed;
 /// a stopped node loses its rules and its delayer anyway (a restarted container gets a fresh network namespace).
 /// </summary>
-internal sealed class LinkDelays(DockerCli docker, Func<string, string> containerName, IReadOnlyList<string> nodes)
+internal sealed class LinkDelays(Func<string, string> containerName, IReadOnlyList<string> nodes)
 {
     private static readonly TimeSpan ExecTimeout = TimeSpan.FromSeconds(15);
     private readonly ConcurrentDictionary<string, bool> delayed = new(StringComparer.Ordinal);
@@ -18,7 +18,7 @@ internal sealed class LinkDelays(DockerCli docker, Func<string, string> containe
     public async Task ApplyAsync(string node, IReadOnlyList<string> fromIps, int delayMs, int jitterMs, CancellationToken cancellationToken)
     {
         var script = DelayRules.ApplyScript(fromIps, delayMs, jitterMs);
-        var result = await docker.RunAsync(["exec", containerName(node), "sh", "-c", script], ExecTimeout, cancellationToken).ConfigureAwait(false);
+        var result = await ContainerOps.ExecAsync(containerName(node), ["sh", "-c", script], ExecTimeout, cancellationToken).ConfigureAwait(false);
         if (!result.Succeeded) throw new DockerException($"delaying traffic to {node}", result.ExitCode, result.Stderr);
         delayed[node] = true;
         pendingClear.TryRemove(node, out _);
@@ -49,7 +49,7 @@ internal sealed class LinkDelays(DockerCli docker, Func<string, string> containe
     {
         try
         {
-            var result = await docker.RunAsync(["exec", containerName(node), "sh", "-c", DelayRules.ClearScript], ExecTimeout, cancellationToken)
+            var result = await ContainerOps.ExecAsync(containerName(node), ["sh", "-c", DelayRules.ClearScript], ExecTimeout, cancellationToken)
                 .ConfigureAwait(false);
             if (result.Succeeded || DockerErrors.IsNotRunning(result.Stderr))
             {

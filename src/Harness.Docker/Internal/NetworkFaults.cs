@@ -10,7 +10,7 @@ namespace Harness.Docker.Internal;
 /// resumed or started again, so a heal is never lost.
 /// </summary>
 internal sealed class NetworkFaults(
-    DockerCli docker, Func<string, string> containerName, Func<string, string> ipOf, IReadOnlyList<string> nodes)
+    Func<string, string> containerName, Func<string, string> ipOf, IReadOnlyList<string> nodes)
 {
     private static readonly TimeSpan ExecTimeout = TimeSpan.FromSeconds(10);
     private readonly ConcurrentDictionary<string, bool> pendingHeal = new(StringComparer.Ordinal);
@@ -52,7 +52,7 @@ internal sealed class NetworkFaults(
     {
         try
         {
-            var result = await docker.RunAsync(["exec", containerName(node), .. command], ExecTimeout, cancellationToken).ConfigureAwait(false);
+            var result = await ContainerOps.ExecAsync(containerName(node), command, ExecTimeout, cancellationToken).ConfigureAwait(false);
             if (result.Succeeded) return (true, null);
             if (DockerErrors.IsPaused(result.Stderr) || DockerErrors.IsNotRunning(result.Stderr)) return (false, null);
             return (false, $"{node}: exit {result.ExitCode}: {result.Stderr.Trim()}");

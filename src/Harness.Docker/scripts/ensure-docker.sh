@@ -14,17 +14,36 @@ INSTALL_LOG="${STATE_DIR}/install.log"
 
 say() { printf '[docker] %s\n' "$*" >&2; }
 
+# The engine's API version, through the docker CLI if there is one, else straight from the Engine API with curl
+# (the harness itself needs no CLI: it talks to the API through Docker.DotNet, honouring DOCKER_HOST).
+api_version() {
+  if command -v docker >/dev/null 2>&1; then
+    timeout 10 docker version --format '{{.Server.APIVersion}}' 2>/dev/null
+  elif [ "${DOCKER_HOST:-}" != "${DOCKER_HOST#tcp://}" ]; then
+    curl -fsS --max-time 10 "http://${DOCKER_HOST#tcp://}/version" 2>/dev/null | sed -n 's/.*"ApiVersion":"\([0-9.]*\)".*/\1/p'
+  else
+    curl -fsS --max-time 10 --unix-socket "${DOCKER_HOST#unix://}" http://localhost/version 2>/dev/null | sed -n 's/.*"ApiVersion":"\([0-9.]*\)".*/\1/p'
+  fi
+}
+
+# DOCKER_HOST naming another machine (tcp:// or ssh://): check it, never install or start a local engine.
+remote_host() { [ -n "${DOCKER_HOST:-}" ] && [ "${DOCKER_HOST}" = "${DOCKER_HOST#unix://}" ]; }
+
 api_ok() {
   local v
-  v=$(timeout 10 docker version --format '{{.Server.APIVersion}}' 2>/dev/null) || return 1
+  v=$(api_version) || return 1
   [ -n "$v" ] || return 1
   # version compare: MIN_API <= v
   [ "$(printf '%s\n%s\n' "$MIN_API" "$v" | sort -V | head -n1)" = "$MIN_API" ]
 }
 
 if api_ok; then
-  say "engine ready (API $(docker version --format '{{.Server.APIVersion}}'))"
+  say "engine ready (API $(api_version))${DOCKER_HOST:+ at $DOCKER_HOST}"
   exit 0
+fi
+if remote_host; then
+  say "DOCKER_HOST=$DOCKER_HOST gives no Docker Engine with API >= $MIN_API; start it there (nothing is installed here)"
+  exit 4
 fi
 
 is_debian12() { [ -r /etc/os-release ] && . /etc/os-release && [ "${ID:-}" = debian ] && [ "${VERSION_ID:-}" = 12 ]; }
@@ -75,7 +94,7 @@ fi
 
 for _ in $(seq 1 60); do
   if api_ok; then
-    say "engine ready (API $(docker version --format '{{.Server.APIVersion}}'))"
+    say "engine ready (API $(api_version))"
     exit 0
   fi
   sleep 0.5
