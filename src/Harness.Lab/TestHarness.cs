@@ -30,6 +30,7 @@ public static class TestHarness
         var database = registry.Database(test.Database);
         var images = new ModuleContext("images", test.BaseImage, Prefixed(progress, "images"), Path.Combine(store.Root, "logs"));
         Directory.CreateDirectory(images.LogDirectory);
+        Docker.ImageBuilder.LogDirectory = images.LogDirectory;
         await database.EnsureImagesAsync(images, cancellationToken).ConfigureAwait(false);
         var imagesTime = watch.Elapsed;
 
@@ -78,6 +79,7 @@ public static class TestHarness
         var logs = Path.Combine(Path.GetFullPath(storeRoot), "logs");
         Directory.CreateDirectory(logs);
         await DockerPreflight.RequireEngineAsync(cancellationToken).ConfigureAwait(false);
+        Docker.ImageBuilder.LogDirectory = logs;
         await module.EnsureImagesAsync(new ModuleContext("images", baseImage, progress, logs), cancellationToken).ConfigureAwait(false);
     }
 
