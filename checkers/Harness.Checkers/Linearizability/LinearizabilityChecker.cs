@@ -13,7 +13,8 @@ namespace Harness.Checkers.Linearizability;
 /// checked in parallel (linearizability is compositional), stopping at the first key that fails. The search is
 /// WGL with Lowe's cache (see <c>Internal/WglSearch</c>); on failure the result explains the longest
 /// linearizable prefix, the operation that cannot be placed and why, with a shrunk witness.
-/// Options come from <see cref="CheckContext.Options"/>: <c>model</c>, <c>initial-value</c>, <c>split</c>.
+/// Options come from <see cref="CheckContext.Options"/>: <c>model</c>, <c>initial-value</c>, <c>split</c>,
+/// <c>nil-reads</c> (see <see cref="LinearizabilityOptions.NilReads"/>).
 /// </summary>
 public sealed class LinearizabilityChecker(LinearizabilityOptions defaults) : IChecker
 {
@@ -29,6 +30,8 @@ public sealed class LinearizabilityChecker(LinearizabilityOptions defaults) : IC
         var clock = Stopwatch.StartNew();
         if (!ModelCatalog.IsKnown(options.Model))
             return new CheckResult(Name, Validity.Unknown, $"unknown model \"{options.Model}\"; known: {string.Join(", ", ModelCatalog.Names)}");
+        if (options.NilReads is not (LinearizabilityOptions.NilReadsValue or LinearizabilityOptions.NilReadsUnknownName))
+            return new CheckResult(Name, Validity.Unknown, $"nil-reads must be unknown or value, not \"{options.NilReads}\"");
         var budget = SearchBudget.For(options.TimeLimit, context.Cancellation);
         var calls = HistoryCall.From(history);
         var parts = PartitionPlan.Make(calls, options, out var splitError);
@@ -69,6 +72,7 @@ public sealed class LinearizabilityChecker(LinearizabilityOptions defaults) : IC
         LinearizabilityOptions options, double searchMs, double totalMs) => new()
     {
         ["model"] = options.Model,
+        ["nil-reads"] = options.NilReads,
         ["ops"] = (long)history.Ops.Count(o => o.IsInvoke && !o.IsNemesis),
         ["checked-ops"] = (long)parts.Sum(p => p.Calls.Count),
         ["crashed-ops"] = (long)calls.Count(c => c.Crashed),
