@@ -40,7 +40,7 @@ public static class EdnHistory
         {
             return EdnReader.ReadAll(text, file);
         }
-        catch (HistoryFormatException e) when (e.Line == TornTail.LastNonBlankLine(text) && e.Line > 1)
+        catch (HistoryFormatException e) when (TornTail.EndsTorn(text) && e.Line == TornTail.LastNonBlankLine(text) && e.Line > 1)
         {
             List<(object?, int, int)> before;
             try

@@ -9,16 +9,18 @@ namespace Harness.Core.Formats;
 /// operation per line, tab-separated <c>process  type  f  value</c> with an optional fifth field, the error, e.g.
 /// <c>3	:invoke	:txn	[[:append 4 1] [:r 5 nil]]</c>. The process is an integer or <c>:nemesis</c>, the type
 /// <c>:invoke</c> / <c>:ok</c> / <c>:fail</c> / <c>:info</c>, <c>f</c> and the value are EDN. The file has no times
-/// and no indices: an op's index is its position and line order is real-time order. A torn or garbage last line is
-/// skipped with a warning; any other bad line is an error naming file, line and column.
+/// and no indices: an op's index is its position and line order is real-time order. A torn last line (cut short, no
+/// newline after it) is skipped with a warning; any other bad line is an error naming file, line and column.
 /// </summary>
 public static class JepsenTextHistory
 {
-    public static List<Op> Read(string path, Action<string>? warn = null) => Parse(File.ReadAllLines(path), path, warn);
+    public static List<Op> Read(string path, Action<string>? warn = null) => Parse(File.ReadAllText(path), path, warn);
 
-    public static List<Op> Parse(IReadOnlyList<string> lines, string file = "<history.txt>", Action<string>? warn = null)
+    public static List<Op> Parse(string text, string file = "<history.txt>", Action<string>? warn = null)
     {
-        var last = lines.Count;
+        var lines = TornTail.Lines(text);
+        var torn = TornTail.EndsTorn(text);
+        var last = lines.Length;
         while (last > 0 && string.IsNullOrWhiteSpace(lines[last - 1])) last--;
         var ops = new List<Op>(last);
         for (var i = 0; i < last; i++)
@@ -28,7 +30,7 @@ public static class JepsenTextHistory
             {
                 ops.Add(ParseLine(lines[i], ops.Count, file, i + 1));
             }
-            catch (HistoryFormatException) when (i == last - 1 && i > 0)
+            catch (HistoryFormatException) when (torn && i == lines.Length - 1 && i > 0)
             {
                 warn?.Invoke(TornTail.Warning(file, i + 1));
             }
