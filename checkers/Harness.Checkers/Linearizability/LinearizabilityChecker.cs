@@ -42,9 +42,11 @@ public sealed class LinearizabilityChecker(LinearizabilityOptions defaults) : IC
             part.Outcome ??= new SearchOutcome(Validity.Unknown, budget.Exhausted() ?? "not searched: another key already failed", [], 0, -1);
         var searchMs = clock.Elapsed.TotalMilliseconds;
         var invalid = parts.FirstOrDefault(p => p.Outcome?.Validity == Validity.Invalid);
+        // Shrinking has its own budget: never more than the search that found the violation took, plus 100 ms.
+        var shrinkLimit = TimeSpan.FromMilliseconds(Math.Min(options.ShrinkLimit.TotalMilliseconds, searchMs + 100));
         var anomalies = invalid is null
             ? []
-            : new[] { NonlinearizableAnomaly.Build(invalid, options.Model, SearchBudget.For(options.ShrinkLimit, context.Cancellation)) };
+            : new[] { NonlinearizableAnomaly.Build(invalid, options.Model, SearchBudget.For(shrinkLimit, context.Cancellation)) };
         var validity = invalid is not null ? Validity.Invalid
             : parts.Any(p => p.Outcome?.Validity != Validity.Valid) ? Validity.Unknown : Validity.Valid;
         var stats = Stats(history, calls, parts, options, searchMs, clock.Elapsed.TotalMilliseconds);
@@ -80,6 +82,7 @@ public sealed class LinearizabilityChecker(LinearizabilityOptions defaults) : IC
         ["configurations"] = parts.Sum(p => p.Outcome?.Configurations ?? 0),
         ["search-steps"] = parts.Sum(p => p.Outcome?.Steps ?? 0),
         ["search-ms"] = Math.Round(searchMs, 3),
+        ["shrink-ms"] = Math.Round(totalMs - searchMs, 3),
         ["elapsed-ms"] = Math.Round(totalMs, 3),
     };
 }

@@ -5,7 +5,8 @@ namespace Harness.Checkers.Linearizability;
 /// <summary>
 /// How to check: the model's name, its initial value (EDN/JSON text such as <c>0</c>, <c>nil</c>, <c>""</c>;
 /// null means the model's default), whether to split by key (null: kv always splits, registers split when every
-/// value is a [key value] pair), the time budget, the part of it shrinking may use, and whether keys are
+/// value is a [key value] pair), the time budget, the most witness shrinking may use (it is further capped at the
+/// search's own time plus 100 ms), and whether keys are
 /// searched in parallel, and how an Ok read of nil is read (<see cref="NilReads"/>). <see cref="FromContext"/> takes
 /// <c>model</c>, <c>initial-value</c>, <c>independent</c> / <c>split</c> (true / false / auto), <c>nil-reads</c>
 /// (unknown / value) and the time limit from a <see cref="CheckContext"/>.
