@@ -28,6 +28,7 @@ public sealed class LinearizabilityChecker(LinearizabilityOptions defaults) : IC
     {
         var options = defaults.With(context);
         var clock = Stopwatch.StartNew();
+        var cpuAtStart = CpuAllowance.Now();
         if (!ModelCatalog.IsKnown(options.Model))
             return new CheckResult(Name, Validity.Unknown, $"unknown model \"{options.Model}\"; known: {string.Join(", ", ModelCatalog.Names)}");
         if (options.NilReads is not (LinearizabilityOptions.NilReadsValue or LinearizabilityOptions.NilReadsUnknownName))
@@ -42,11 +43,12 @@ public sealed class LinearizabilityChecker(LinearizabilityOptions defaults) : IC
             part.Outcome ??= new SearchOutcome(Validity.Unknown, budget.Exhausted() ?? "not searched: another key already failed", [], 0, -1);
         var searchMs = clock.Elapsed.TotalMilliseconds;
         var invalid = parts.FirstOrDefault(p => p.Outcome?.Validity == Validity.Invalid);
-        // Shrinking has its own budget: never more than the search that found the violation took, plus 100 ms.
-        var shrinkLimit = TimeSpan.FromMilliseconds(Math.Min(options.ShrinkLimit.TotalMilliseconds, searchMs + 100));
+        // Shrinking has its own budget: the processor time of the search that found the violation plus 100 ms (CPU
+        // time, so a loaded machine does not cut the witness short), and ShrinkLimit as a wall-clock deadline.
+        var searchCpu = CpuAllowance.Now() - cpuAtStart;
         var anomalies = invalid is null
             ? []
-            : new[] { NonlinearizableAnomaly.Build(invalid, options.Model, SearchBudget.For(shrinkLimit, context.Cancellation)) };
+            : new[] { NonlinearizableAnomaly.Build(invalid, options.Model, SearchBudget.For(options.ShrinkLimit, context.Cancellation), new CpuAllowance(searchCpu + TimeSpan.FromMilliseconds(100))) };
         var validity = invalid is not null ? Validity.Invalid
             : parts.Any(p => p.Outcome?.Validity != Validity.Valid) ? Validity.Unknown : Validity.Valid;
         var stats = Stats(history, calls, parts, options, searchMs, clock.Elapsed.TotalMilliseconds);

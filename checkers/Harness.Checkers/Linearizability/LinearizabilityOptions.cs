@@ -5,8 +5,8 @@ namespace Harness.Checkers.Linearizability;
 /// <summary>
 /// How to check: the model's name, its initial value (EDN/JSON text such as <c>0</c>, <c>nil</c>, <c>""</c>;
 /// null means the model's default), whether to split by key (null: kv always splits, registers split when every
-/// value is a [key value] pair), the time budget, the most witness shrinking may use (it is further capped at the
-/// search's own time plus 100 ms), and whether keys are
+/// value is a [key value] pair), the time budget, the most wall-clock time witness shrinking may use (its processor
+/// time is further capped at the search's own plus 100 ms), and whether keys are
 /// searched in parallel, and how an Ok read of nil is read (<see cref="NilReads"/>). <see cref="FromContext"/> takes
 /// <c>model</c>, <c>initial-value</c>, <c>independent</c> / <c>split</c> (true / false / auto), <c>nil-reads</c>
 /// (unknown / value) and the time limit from a <see cref="CheckContext"/>.
@@ -17,7 +17,7 @@ public sealed record LinearizabilityOptions
     public string? InitialValue { get; init; }
     public bool? SplitByKey { get; init; }
     public TimeSpan? TimeLimit { get; init; }
-    public TimeSpan ShrinkLimit { get; init; } = TimeSpan.FromSeconds(2);
+    public TimeSpan ShrinkLimit { get; init; } = TimeSpan.FromSeconds(10);
     public bool Parallel { get; init; } = true;
 
     /// <summary><c>value</c> (the default): an Ok read of nil read the value nil, i.e. the register was absent.
