@@ -9,7 +9,8 @@ echo "file,wall_s,cpu_s,parse_ms,search_ms,total_ms,valid" > "$out"
 one() {
   local file="$1"; shift
   local t json
-  t=$( { /usr/bin/time -f "%e %U %S" dotnet "$dll" check "$file" --json "$@" > /tmp/whole-process.$$ 2>/dev/null || true; } 2>&1 | tail -1)
+  /usr/bin/time -o /tmp/whole-process-time.$$ -f "%e %U %S" dotnet "$dll" check "$file" --json "$@" > /tmp/whole-process.$$ 2>/dev/null || true
+  t=$(tail -1 /tmp/whole-process-time.$$)
   json=$(cat /tmp/whole-process.$$)
   local wall user sys
   read -r wall user sys <<<"$t"
@@ -24,5 +25,5 @@ if [ "${1:-}" = "--etcd" ]; then
 else
   one "$@"
 fi
-rm -f /tmp/whole-process.$$
+rm -f /tmp/whole-process.$$ /tmp/whole-process-time.$$
 awk -F, 'NR > 1 { n++; w += $2; c += $3; t += $6 } END { printf "%d processes: wall %.2f s, cpu %.2f s, sum of total_ms %.0f\n", n, w, c, t }' "$out"
