@@ -14,6 +14,10 @@ public sealed record BenchmarkRow(string Name, string Format, string Model, long
     /// <summary>Best time of the search alone (no witness shrinking or explanation), in milliseconds.</summary>
     public double BestSearchMs { get; init; }
 
+    /// <summary>CPU time (user + system, all threads) of the run with the least, in milliseconds: on a shared,
+    /// overloaded machine the wall time mostly measures waiting, the CPU time the work.</summary>
+    public double BestCpuMs { get; init; }
+
     /// <summary>Peak working set of the process after the runs, in MiB (0 if not measured).</summary>
     public double PeakMiB { get; init; }
 }

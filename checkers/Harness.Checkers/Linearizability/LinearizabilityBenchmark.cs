@@ -43,12 +43,18 @@ public static class LinearizabilityBenchmark
         var checker = new LinearizabilityChecker(options);
         var runs = new List<double>();
         var searchMs = double.MaxValue;
+        var cpuMs = double.MaxValue;
         CheckResult? result = null;
+        using var self = Process.GetCurrentProcess();
         for (var i = 0; i < Math.Max(1, repeats); i++)
         {
+            self.Refresh();
+            var cpu = self.TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             result = checker.Check(history, CheckContext.Default);
             runs.Add(clock.Elapsed.TotalMilliseconds);
+            self.Refresh();
+            cpuMs = Math.Min(cpuMs, (self.TotalProcessorTime - cpu).TotalMilliseconds);
             if (result.Stats.TryGetValue("search-ms", out var s) && s is double ms) searchMs = Math.Min(searchMs, ms);
         }
         var ops = history.Ops.LongCount(o => o.IsInvoke && !o.IsNemesis);
@@ -56,6 +62,7 @@ public static class LinearizabilityBenchmark
         return new BenchmarkRow(name, format, model, ops, result!.Validity.Word(), expected, runs.Min(), runs)
         {
             BestSearchMs = searchMs == double.MaxValue ? runs.Min() : searchMs,
+            BestCpuMs = cpuMs,
             PeakMiB = Math.Round(Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0, 1),
         };
     }
@@ -83,16 +90,16 @@ public static class LinearizabilityBenchmark
     {
         Directory.CreateDirectory(outDir);
         var ic = CultureInfo.InvariantCulture;
-        var csv = new StringBuilder("name,format,model,ops,verdict,expected,best_ms,best_search_ms,peak_mib,runs_ms\n");
+        var csv = new StringBuilder("name,format,model,ops,verdict,expected,best_ms,best_search_ms,best_cpu_ms,peak_mib,runs_ms\n");
         foreach (var r in rows)
-            csv.Append(ic, $"{r.Name},{r.Format},{r.Model},{r.Ops},{r.Verdict},{r.Expected},{r.BestMs:0.###},{r.BestSearchMs:0.###},{r.PeakMiB:0.#},{string.Join(' ', r.RunsMs.Select(x => x.ToString("0.###", ic)))}\n");
+            csv.Append(ic, $"{r.Name},{r.Format},{r.Model},{r.Ops},{r.Verdict},{r.Expected},{r.BestMs:0.###},{r.BestSearchMs:0.###},{r.BestCpuMs:0.###},{r.PeakMiB:0.#},{string.Join(' ', r.RunsMs.Select(x => x.ToString("0.###", ic)))}\n");
         File.WriteAllText(Path.Combine(outDir, "bench-linearizability.csv"), csv.ToString());
-        var md = new StringBuilder("| history | format | model | ops | verdict | expected | best ms | search ms |\n|---|---|---|---:|---|---|---:|---:|\n");
+        var md = new StringBuilder("| history | format | model | ops | verdict | expected | best ms | search ms | cpu ms |\n|---|---|---|---:|---|---|---:|---:|---:|\n");
         foreach (var r in rows)
-            md.Append(ic, $"| {r.Name} | {r.Format} | {r.Model} | {r.Ops} | {r.Verdict}{(r.Mismatch ? " **MISMATCH**" : r.TimedOut ? " (time limit)" : "")} | {r.Expected ?? "-"} | {r.BestMs:0.###} | {r.BestSearchMs:0.###} |\n");
+            md.Append(ic, $"| {r.Name} | {r.Format} | {r.Model} | {r.Ops} | {r.Verdict}{(r.Mismatch ? " **MISMATCH**" : r.TimedOut ? " (time limit)" : "")} | {r.Expected ?? "-"} | {r.BestMs:0.###} | {r.BestSearchMs:0.###} | {r.BestCpuMs:0.###} |\n");
         var total = rows.Sum(r => r.BestMs);
         var slowest = rows.Count == 0 ? null : rows.MaxBy(r => r.BestMs);
-        md.Append(ic, $"\n{rows.Count} histories, total {total:0.###} ms (best of each), slowest {slowest?.Name} {slowest?.BestMs:0.###} ms, {rows.Count(r => r.Mismatch)} mismatches, {rows.Count(r => r.TimedOut)} out of time (unknown).\n");
+        md.Append(ic, $"\n{rows.Count} histories, total {total:0.###} ms wall, {rows.Sum(r => r.BestCpuMs):0.###} ms CPU (best of each), slowest {slowest?.Name} {slowest?.BestMs:0.###} ms, {rows.Count(r => r.Mismatch)} mismatches, {rows.Count(r => r.TimedOut)} out of time (unknown).\n");
         File.WriteAllText(Path.Combine(outDir, "bench-linearizability.md"), md.ToString());
     }
 }

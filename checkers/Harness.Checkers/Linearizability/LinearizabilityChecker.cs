@@ -13,7 +13,8 @@ namespace Harness.Checkers.Linearizability;
 /// checked in parallel (linearizability is compositional), stopping at the first key that fails. The search is
 /// WGL with Lowe's cache (see <c>Internal/WglSearch</c>); on failure the result explains the longest
 /// linearizable prefix, the operation that cannot be placed and why, with a shrunk witness.
-/// Options come from <see cref="CheckContext.Options"/>: <c>model</c>, <c>initial-value</c>, <c>split</c>.
+/// Options come from <see cref="CheckContext.Options"/>: <c>model</c>, <c>initial-value</c>, <c>split</c>,
+/// <c>nil-reads</c> (see <see cref="LinearizabilityOptions.NilReads"/>).
 /// </summary>
 public sealed class LinearizabilityChecker(LinearizabilityOptions defaults) : IChecker
 {
@@ -27,8 +28,11 @@ public sealed class LinearizabilityChecker(LinearizabilityOptions defaults) : IC
     {
         var options = defaults.With(context);
         var clock = Stopwatch.StartNew();
+        var cpuAtStart = CpuAllowance.Now();
         if (!ModelCatalog.IsKnown(options.Model))
             return new CheckResult(Name, Validity.Unknown, $"unknown model \"{options.Model}\"; known: {string.Join(", ", ModelCatalog.Names)}");
+        if (options.NilReads is not (LinearizabilityOptions.NilReadsValue or LinearizabilityOptions.NilReadsUnknownName))
+            return new CheckResult(Name, Validity.Unknown, $"nil-reads must be unknown or value, not \"{options.NilReads}\"");
         var budget = SearchBudget.For(options.TimeLimit, context.Cancellation);
         var calls = HistoryCall.From(history);
         var parts = PartitionPlan.Make(calls, options, out var splitError);
@@ -39,9 +43,12 @@ public sealed class LinearizabilityChecker(LinearizabilityOptions defaults) : IC
             part.Outcome ??= new SearchOutcome(Validity.Unknown, budget.Exhausted() ?? "not searched: another key already failed", [], 0, -1);
         var searchMs = clock.Elapsed.TotalMilliseconds;
         var invalid = parts.FirstOrDefault(p => p.Outcome?.Validity == Validity.Invalid);
+        // Shrinking has its own budget: the processor time of the search that found the violation plus 100 ms (CPU
+        // time, so a loaded machine does not cut the witness short), and ShrinkLimit as a wall-clock deadline.
+        var searchCpu = CpuAllowance.Now() - cpuAtStart;
         var anomalies = invalid is null
             ? []
-            : new[] { NonlinearizableAnomaly.Build(invalid, options.Model, SearchBudget.For(options.ShrinkLimit, context.Cancellation)) };
+            : new[] { NonlinearizableAnomaly.Build(invalid, options.Model, SearchBudget.For(options.ShrinkLimit, context.Cancellation), new CpuAllowance(searchCpu + TimeSpan.FromMilliseconds(100))) };
         var validity = invalid is not null ? Validity.Invalid
             : parts.Any(p => p.Outcome?.Validity != Validity.Valid) ? Validity.Unknown : Validity.Valid;
         var stats = Stats(history, calls, parts, options, searchMs, clock.Elapsed.TotalMilliseconds);
@@ -69,6 +76,7 @@ public sealed class LinearizabilityChecker(LinearizabilityOptions defaults) : IC
         LinearizabilityOptions options, double searchMs, double totalMs) => new()
     {
         ["model"] = options.Model,
+        ["nil-reads"] = options.NilReads,
         ["ops"] = (long)history.Ops.Count(o => o.IsInvoke && !o.IsNemesis),
         ["checked-ops"] = (long)parts.Sum(p => p.Calls.Count),
         ["crashed-ops"] = (long)calls.Count(c => c.Crashed),
@@ -76,6 +84,7 @@ public sealed class LinearizabilityChecker(LinearizabilityOptions defaults) : IC
         ["configurations"] = parts.Sum(p => p.Outcome?.Configurations ?? 0),
         ["search-steps"] = parts.Sum(p => p.Outcome?.Steps ?? 0),
         ["search-ms"] = Math.Round(searchMs, 3),
+        ["shrink-ms"] = Math.Round(totalMs - searchMs, 3),
         ["elapsed-ms"] = Math.Round(totalMs, 3),
     };
 }

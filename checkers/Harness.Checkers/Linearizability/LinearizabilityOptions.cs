@@ -5,9 +5,11 @@ namespace Harness.Checkers.Linearizability;
 /// <summary>
 /// How to check: the model's name, its initial value (EDN/JSON text such as <c>0</c>, <c>nil</c>, <c>""</c>;
 /// null means the model's default), whether to split by key (null: kv always splits, registers split when every
-/// value is a [key value] pair), the time budget, the part of it shrinking may use, and whether keys are
-/// searched in parallel. <see cref="FromContext"/> takes <c>model</c>, <c>initial-value</c>,
-/// <c>independent</c> / <c>split</c> (true / false / auto) and the time limit from a <see cref="CheckContext"/>.
+/// value is a [key value] pair), the time budget, the most wall-clock time witness shrinking may use (its processor
+/// time is further capped at the search's own plus 100 ms), and whether keys are
+/// searched in parallel, and how an Ok read of nil is read (<see cref="NilReads"/>). <see cref="FromContext"/> takes
+/// <c>model</c>, <c>initial-value</c>, <c>independent</c> / <c>split</c> (true / false / auto), <c>nil-reads</c>
+/// (unknown / value) and the time limit from a <see cref="CheckContext"/>.
 /// </summary>
 public sealed record LinearizabilityOptions
 {
@@ -15,8 +17,18 @@ public sealed record LinearizabilityOptions
     public string? InitialValue { get; init; }
     public bool? SplitByKey { get; init; }
     public TimeSpan? TimeLimit { get; init; }
-    public TimeSpan ShrinkLimit { get; init; } = TimeSpan.FromSeconds(2);
+    public TimeSpan ShrinkLimit { get; init; } = TimeSpan.FromSeconds(10);
     public bool Parallel { get; init; } = true;
+
+    /// <summary><c>value</c> (the default): an Ok read of nil read the value nil, i.e. the register was absent.
+    /// <c>unknown</c>: the read's value is unknown and any state explains it, as in Knossos's <c>register</c> and
+    /// <c>cas-register</c> models (Jepsen clients record a read whose result they lost as <c>:ok</c> with nil).</summary>
+    public string NilReads { get; init; } = NilReadsValue;
+
+    public const string NilReadsValue = "value";
+    public const string NilReadsUnknownName = "unknown";
+
+    public bool NilReadsUnknown => NilReads == NilReadsUnknownName;
 
     /// <summary>These options overridden by whatever the context specifies.</summary>
     public LinearizabilityOptions With(CheckContext context)
@@ -34,6 +46,7 @@ public sealed record LinearizabilityOptions
                 _ => SplitByKey,
             },
             TimeLimit = context.TimeLimit ?? TimeLimit,
+            NilReads = context.Option("nil-reads") ?? NilReads,
         };
     }
 

@@ -18,11 +18,12 @@ public static class ModelCatalog
     public static object? DefaultInitial(string model) => model == "kv" ? "" : null;
 
     /// <summary>A new model instance. For <c>kv</c> this is one key's model (the values are the per-key values);
-    /// use <see cref="CreateWholeKv"/> for the unsplit store.</summary>
-    public static IModel Create(string model, object? initial) => model switch
+    /// use <see cref="CreateWholeKv"/> for the unsplit store. <paramref name="nilReadsUnknown"/> makes the register
+    /// models accept any Ok read of nil (Knossos's convention, see <see cref="LinearizabilityOptions.NilReads"/>).</summary>
+    public static IModel Create(string model, object? initial, bool nilReadsUnknown = false) => model switch
     {
-        "register" => new RegisterModel(false, initial),
-        "cas-register" => new RegisterModel(true, initial),
+        "register" => new RegisterModel(false, initial, nilReadsUnknown),
+        "cas-register" => new RegisterModel(true, initial, nilReadsUnknown),
         "kv" => new KvCellModel(initial),
         "multi-register" => new MultiRegisterModel(initial),
         "set" => new CollectionModel(false, initial),

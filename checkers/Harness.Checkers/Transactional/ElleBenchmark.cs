@@ -24,12 +24,17 @@ public static class ElleBenchmark
         var history = GenerateListAppend(transactions, seed);
         var generate = clock.Elapsed.TotalSeconds;
         GC.Collect();
+        using var self = Process.GetCurrentProcess();
+        var cpu = self.TotalProcessorTime;
         clock.Restart();
         var result = new TransactionalChecker(TransactionalChecker.ListAppend, "strict-serializable").Check(history, CheckContext.Default);
         var check = clock.Elapsed.TotalSeconds;
+        self.Refresh();
         var edges = result.Stats.TryGetValue("edges", out var e) && e is long n ? n : 0;
-        using var self = Process.GetCurrentProcess();
-        return new ElleBenchmarkResult(transactions, seed, generate, check, edges, self.PeakWorkingSet64, GC.GetTotalMemory(false), result.Validity);
+        return new ElleBenchmarkResult(transactions, seed, generate, check, edges, self.PeakWorkingSet64, GC.GetTotalMemory(false), result.Validity)
+        {
+            CheckCpuSeconds = (self.TotalProcessorTime - cpu).TotalSeconds,
+        };
     }
 
     /// <summary>Writes the results as a markdown table (invariant culture) and returns the text.</summary>
@@ -39,11 +44,11 @@ public static class ElleBenchmark
         sb.AppendLine("# Transactional checker benchmark (list-append, serializable in-memory store)");
         sb.AppendLine();
         if (note is not null) sb.AppendLine(note).AppendLine();
-        sb.AppendLine("| transactions | seed | generate (s) | check (s) | edges | peak working set (MiB) | managed after check (MiB) | verdict |");
-        sb.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---|");
+        sb.AppendLine("| transactions | seed | generate (s) | check (s) | check CPU (s) | edges | peak working set (MiB) | managed after check (MiB) | verdict |");
+        sb.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var r in results)
             sb.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {r.Transactions} | {r.Seed} | {r.GenerateSeconds:0.000} | {r.CheckSeconds:0.000} | {r.Edges} | {r.PeakWorkingSetBytes / 1048576.0:0} | {r.ManagedBytesAfterCheck / 1048576.0:0} | {r.Validity.Word()} |"));
+                $"| {r.Transactions} | {r.Seed} | {r.GenerateSeconds:0.000} | {r.CheckSeconds:0.000} | {r.CheckCpuSeconds:0.000} | {r.Edges} | {r.PeakWorkingSetBytes / 1048576.0:0} | {r.ManagedBytesAfterCheck / 1048576.0:0} | {r.Validity.Word()} |"));
         var text = sb.ToString();
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         File.WriteAllText(path, text);

@@ -11,4 +11,8 @@ public sealed record ElleBenchmarkResult(
     long Edges,
     long PeakWorkingSetBytes,
     long ManagedBytesAfterCheck,
-    Validity Validity);
+    Validity Validity)
+{
+    /// <summary>CPU time (user + system, all threads) of the check alone, in seconds.</summary>
+    public double CheckCpuSeconds { get; init; }
+}

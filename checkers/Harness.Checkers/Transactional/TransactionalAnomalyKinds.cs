@@ -39,6 +39,10 @@ public static class TransactionalAnomalyKinds
     public const string GarbageRead = "garbage-read";
     public const string CyclicVersions = "cyclic-versions";
 
+    /// <summary>Not an anomaly but its absence of proof: the search for one cycle class in one component ran out
+    /// of budget, so that class is unknown there.</summary>
+    public const string CycleSearchTimeout = "cycle-search-timeout";
+
     /// <summary>Every cycle anomaly family, strongest first.</summary>
     public static IReadOnlyList<string> CycleFamilies { get; } = [G0, G1c, GSingle, GNonadjacent, G2Item];
 }

@@ -18,7 +18,9 @@ namespace Harness.Checkers.Transactional;
 /// <c>consistency-model</c> (default strict-serializable); <c>examples-per-kind</c> (default 5);
 /// <c>component-time-limit-ms</c> (default 5000): the budget of one cycle search in one component.</para>
 /// <para>Stats: <c>not</c> (weakest violated models), <c>also-not</c> (stronger ones), <c>forbidden</c> (anomalies
-/// found that the requested model forbids), <c>consistency-model</c>, counts of transactions and edges, timing.</para>
+/// found that the requested model forbids), <c>unknown-classes</c> (forbidden classes whose search ran out of time
+/// in some component: each such search is also a <c>cycle-search-timeout</c> anomaly), <c>consistency-model</c>,
+/// counts of transactions and edges, timing.</para>
 /// </summary>
 public sealed class TransactionalChecker : IChecker
 {
@@ -62,21 +64,27 @@ public sealed class TransactionalChecker : IChecker
         search.Run();
         var explainer = new CycleExplainer(table, analysis);
         foreach (var cycle in search.Cycles) log.Add(cycle.Kind, () => explainer.Explain(cycle));
+        foreach (var (cls, size) in search.Timeouts)
+            log.Add(TransactionalAnomalyKinds.CycleSearchTimeout, () => new Core.Checking.Anomaly(TransactionalAnomalyKinds.CycleSearchTimeout,
+                $"the search for {cls} in a strongly connected component of {size} transactions ran out of its {budget.TotalMilliseconds:0} ms budget: {cls} is unknown there", [])
+            { Data = new Dictionary<string, object?> { ["class"] = cls, ["component-size"] = (long)size } });
         return Verdict(table, analysis, log, search, model, workload, edgeCounts, graph, clock);
     }
 
     private CheckResult Verdict(TxnTable table, IDataAnalysis analysis, AnomalyLog log, CycleSearch search, string model,
         string workload, Dictionary<string, object?> edgeCounts, DependencyGraph graph, Stopwatch clock)
     {
-        var found = log.Counts.Keys.OrderBy(k => k, StringComparer.Ordinal).ToList();
+        var found = log.Counts.Keys.Where(k => k != TransactionalAnomalyKinds.CycleSearchTimeout).OrderBy(k => k, StringComparer.Ordinal).ToList();
         var (not, alsoNot) = ConsistencyModels.Boundary(found);
         var forbidden = found.Where(a => ConsistencyModels.Forbids(model, a)).ToList();
-        var incomplete = search.TimedOutSearches > 0 || search.DeadlinePassed;
+        var unknownClasses = search.Timeouts.Select(t => t.Class).Where(c => ConsistencyModels.Forbids(model, c)).Distinct().ToList();
+        var incomplete = unknownClasses.Count > 0 || search.DeadlinePassed;
         var validity = forbidden.Count > 0 ? Validity.Invalid : incomplete ? Validity.Unknown : Validity.Valid;
         var summary = validity switch
         {
             Validity.Invalid => $"{model} violated: {string.Join(", ", forbidden.Select(a => $"{a} ×{log.Counts[a]}"))}; not {string.Join(", ", not)}",
-            Validity.Unknown => $"no anomaly forbidden by {model} found, but {search.TimedOutSearches} cycle search(es) ran out of time",
+            Validity.Unknown => search.DeadlinePassed ? $"no anomaly forbidden by {model} found, but the check ran out of time"
+                : $"no anomaly forbidden by {model} found, but the search for {string.Join(", ", unknownClasses)} ran out of time (cycle-search-timeout)",
             _ => found.Count == 0 ? $"{table.Count} transactions consistent with {model}"
                 : $"consistent with {model}; allowed anomalies: {string.Join(", ", found)}",
         };
@@ -94,6 +102,7 @@ public sealed class TransactionalChecker : IChecker
             ["edges"] = (long)graph.EdgeCount,
             ["nontrivial-sccs"] = (long)search.NontrivialComponents,
             ["cycle-search-timeouts"] = (long)search.TimedOutSearches,
+            ["unknown-classes"] = unknownClasses.ToList<object?>(),
             ["deadline-passed"] = search.DeadlinePassed,
             ["elapsed-ms"] = clock.Elapsed.TotalMilliseconds,
         };
@@ -102,7 +111,7 @@ public sealed class TransactionalChecker : IChecker
         return new CheckResult(Name, validity, summary)
         {
             Anomalies = log.Examples,
-            AnomalyCounts = found.ToDictionary(a => a, a => log.Counts[a]),
+            AnomalyCounts = log.Counts.ToDictionary(kv => kv.Key, kv => kv.Value),
             Stats = stats,
         };
     }

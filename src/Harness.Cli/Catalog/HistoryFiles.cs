@@ -7,12 +7,12 @@ namespace Harness.Cli.Catalog;
 /// are bad input (exit 254) naming the file.</summary>
 internal static class HistoryFiles
 {
-    public static History Read(string path, string? format)
+    public static History Read(string path, string? format, Action<string>? warn = null)
     {
         List<Op> ops;
         try
         {
-            ops = HistoryFormats.Read(path, format);
+            ops = HistoryFormats.Read(path, format, warn);
         }
         catch (ArgumentException e) when (e is not ArgumentNullException)
         {

@@ -55,11 +55,14 @@ internal static class BenchCommand
     {
         var txns = new Option<int>("--txns") { Description = "Number of list-append transactions to generate and check.", DefaultValueFactory = _ => 100_000 };
         var seed = new Option<int>("--seed") { Description = "Seed of the generated histories.", DefaultValueFactory = _ => 1 };
+        var writeJson = new Option<string?>("--write-json") { Description = "Also write the generated history as elle-cli JSON to this file (to time `harness check` on it as a whole process)." };
         var cmd = new Command("elle", "Generate list-append histories from seeded in-memory databases and time the transactional checker.");
-        foreach (var o in new Option[] { txns, seed, Out }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { txns, seed, Out, writeJson }) cmd.Options.Add(o);
         cmd.SetAction(p =>
         {
             var outDir = p.GetValue(Out)!;
+            if (p.GetValue(writeJson) is { } jsonPath)
+                Harness.Core.Formats.ElleJsonHistory.Write(jsonPath, ElleBenchmark.GenerateListAppend(p.GetValue(txns), p.GetValue(seed)).Ops);
             var r = ElleBenchmark.Measure(p.GetValue(txns), p.GetValue(seed));
             var path = Path.Combine(outDir, "bench-elle.md");
             ElleBenchmark.WriteReport(path, [r], "Measured by `harness bench elle`.");

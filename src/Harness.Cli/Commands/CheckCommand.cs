@@ -16,7 +16,8 @@ internal static class CheckCommand
     private static readonly Option<string?> Workload = new("--workload") { Description = "Workload checker: " + string.Join(" | ", CheckerChoice.WorkloadNames) + " (the registered workloads)." };
     private static readonly Option<string?> ConsistencyModel = new("--consistency-model") { Description = "Transactional model to check against (read-uncommitted ... strict-serializable).", DefaultValueFactory = _ => null };
     private static readonly Option<string?> InitialValue = new("--initial-value") { Description = "Initial model state, e.g. 0 for a register (default: absent/empty)." };
-    private static readonly Option<string?> Format = new("--format") { Description = "History format: jsonl | edn | elle-json | porcupine-etcd | porcupine-kv (default: from the file name)." };
+    private static readonly Option<string?> Format = new("--format") { Description = "History format: jsonl | edn | history-txt (Jepsen's tab-separated history.txt) | elle-json | porcupine-etcd | porcupine-kv (default: from the file name, then its first line)." };
+    private static readonly Option<string?> NilReads = new("--nil-reads") { Description = "An ok read of nil is: unknown (any state explains it, as Knossos reads it; default for edn and history-txt) | value (the absent value; default for jsonl, elle-json, porcupine-*)." };
     private static readonly Option<double> TimeLimit = new("--time-limit") { Description = "Seconds the check may take (0 = none); past it the verdict is unknown.", DefaultValueFactory = _ => 0 };
     private static readonly Option<bool> Json = new("--json") { Description = "Print one JSON object (valid, model, ops, elapsed_ms, anomalies, not) instead of the summary." };
     private static readonly Option<bool> NoPartition = new("--no-partition") { Description = "Linearizability: check the whole history as one, without splitting by key (slower; for comparison)." };
@@ -26,7 +27,7 @@ internal static class CheckCommand
     {
         var cmd = new Command("check", "Check a stored run or a history file without a cluster; exit 0 valid, 1 invalid, 2 unknown.");
         cmd.Arguments.Add(Target);
-        foreach (var o in new Option[] { Model, Workload, ConsistencyModel, InitialValue, Format, TimeLimit, Json, NoPartition }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { Model, Workload, ConsistencyModel, InitialValue, Format, NilReads, TimeLimit, Json, NoPartition }) cmd.Options.Add(o);
         cmd.SetAction((p, ct) => Task.FromResult(Execute(p, ct)));
         return cmd;
     }
@@ -44,7 +45,10 @@ internal static class CheckCommand
         if (p.GetValue(InitialValue) is { } iv) opts["initial-value"] = iv;
         if (p.GetValue(ConsistencyModel) is { } cm) opts["consistency-model"] = cm;
         if (p.GetValue(NoPartition)) opts["split"] = "false";
-        var history = HistoryFiles.Read(file, p.GetValue(Format));
+        var parse = Stopwatch.StartNew();
+        var history = HistoryFiles.Read(file, p.GetValue(Format), w => Console.Error.WriteLine("warning: " + w));
+        parse.Stop();
+        opts["nil-reads"] = NilReadsChoice(p.GetValue(NilReads), p.GetValue(Format), file);
         var watch = Stopwatch.StartNew();
         var limit = p.GetValue(TimeLimit);
         var result = checker.Check(history, new CheckContext
@@ -57,10 +61,17 @@ internal static class CheckCommand
         var written = new List<string>();
         if (runDir is not null && test is not null)
             written.AddRange(Harness.Lab.Internal.RunReports.Rewrite(runDir, test, result, watch.Elapsed, store.Root, Harness.Lab.HarnessModules.Registry.FaultColours).All);
-        if (p.GetValue(Json)) Console.Out.WriteLine(CheckJson.Render(result, label, history, watch.Elapsed));
+        if (p.GetValue(Json)) Console.Out.WriteLine(CheckJson.Render(result, label, history, watch.Elapsed, parse.Elapsed));
         else RunSummary.Print(test, history, result, watch.Elapsed, written);
         return RunCommand.ExitCodeFor(result.Validity);
     }
+
+    private static string NilReadsChoice(string? given, string? format, string file) => given switch
+    {
+        null => Harness.Core.Formats.HistoryFormats.NilReadsDefault(format ?? Harness.Core.Formats.HistoryFormats.Guess(file)),
+        "unknown" or "value" => given,
+        _ => throw new UsageException($"--nil-reads must be unknown or value (got '{given}')"),
+    };
 
     private static TestSpec? FindTest(string dir)
     {

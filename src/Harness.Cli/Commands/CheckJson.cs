@@ -5,10 +5,12 @@ using Harness.Core.Formats;
 namespace Harness.Cli.Commands;
 
 /// <summary>The one-object JSON verdict of <c>harness check --json</c>: valid (true | false | "unknown"), model,
-/// ops, elapsed_ms, anomalies (name -> count over all checkers), not (violated consistency models), summary.</summary>
+/// ops, elapsed_ms (the check), search_ms (the search proper, as the checker reports it), parse_ms (reading the file),
+/// total_ms (since the process started: start-up, JIT, parse and check), anomalies (name -> count over all
+/// checkers), not (violated consistency models), summary.</summary>
 internal static class CheckJson
 {
-    public static string Render(CheckResult result, string model, Harness.Core.History.History history, TimeSpan elapsed)
+    public static string Render(CheckResult result, string model, Harness.Core.History.History history, TimeSpan elapsed, TimeSpan parse = default)
     {
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = false }))
@@ -20,6 +22,9 @@ internal static class CheckJson
             w.WriteString("model", model);
             w.WriteNumber("ops", history.Ops.Count(o => !o.IsNemesis && o.IsInvoke));
             w.WriteNumber("elapsed_ms", Math.Round(elapsed.TotalMilliseconds, 3));
+            w.WriteNumber("search_ms", Math.Round(SearchMs(result) ?? elapsed.TotalMilliseconds, 3));
+            w.WriteNumber("parse_ms", Math.Round(parse.TotalMilliseconds, 3));
+            w.WriteNumber("total_ms", Math.Round(SinceStart().TotalMilliseconds, 3));
             w.WriteStartObject("anomalies");
             foreach (var (name, count) in Anomalies(result)) w.WriteNumber(name, count);
             w.WriteEndObject();
@@ -43,6 +48,20 @@ internal static class CheckJson
             w.WriteEndObject();
         }
         return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>Time since the CLI process started: since the entry script exec'd it (HARNESS_EXEC_UNIX_MS; the
+    /// script's own start, build included, would count otherwise), else since the process's start time.</summary>
+    private static TimeSpan SinceStart() =>
+        long.TryParse(Environment.GetEnvironmentVariable("HARNESS_EXEC_UNIX_MS"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ms)
+            ? DateTimeOffset.UtcNow - DateTimeOffset.FromUnixTimeMilliseconds(ms)
+            : DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime;
+
+    /// <summary>The sum of the search times the checkers report (<c>search-ms</c>), or null if none does.</summary>
+    private static double? SearchMs(CheckResult result)
+    {
+        var times = result.Flatten().Select(r => r.Stats.GetValueOrDefault("search-ms")).OfType<double>().ToList();
+        return times.Count == 0 ? null : times.Sum();
     }
 
     private static SortedDictionary<string, long> Anomalies(CheckResult result)

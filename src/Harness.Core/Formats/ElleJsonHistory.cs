@@ -16,6 +16,21 @@ public static class ElleJsonHistory
 {
     public static List<Op> Read(string path) => Parse(File.ReadAllBytes(path), path);
 
+    /// <summary>Writes <paramref name="ops"/> as elle-cli reads them: one JSON array, one operation per line.</summary>
+    public static void Write(string path, IEnumerable<Op> ops)
+    {
+        using var stream = new BufferedStream(File.Create(path), 1 << 16);
+        stream.WriteByte((byte)'[');
+        var first = true;
+        foreach (var op in ops)
+        {
+            if (!first) stream.Write(",\n"u8);
+            first = false;
+            stream.Write(JsonlHistory.Serialize(op));
+        }
+        stream.Write("]\n"u8);
+    }
+
     public static List<Op> Parse(string json, string file = "<string>") => Parse(Encoding.UTF8.GetBytes(json), file);
 
     public static List<Op> Parse(byte[] utf8, string file)

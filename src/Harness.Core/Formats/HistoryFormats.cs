@@ -1,27 +1,38 @@
 namespace Harness.Core.Formats;
 
 /// <summary>Reads a history file in any format we know: <c>jsonl</c> (ours), <c>edn</c> (Jepsen's history.edn),
-/// <c>elle-json</c> (elle-cli's JSON array of ops), <c>porcupine-etcd</c> and <c>porcupine-kv</c> (Porcupine's test corpus). Without a format name it is guessed
-/// from the extension and, failing that, from the first non-blank character of the file.</summary>
+/// <c>history-txt</c> (Jepsen's tab-separated history.txt), <c>elle-json</c> (elle-cli's JSON array of ops),
+/// <c>porcupine-etcd</c> and <c>porcupine-kv</c> (Porcupine's test corpus). Without a format name it is guessed
+/// from the file name and, failing that, from the first non-blank line of the file. Warnings (a skipped torn last
+/// line) go to <c>warn</c>, naming the file and line.</summary>
 public static class HistoryFormats
 {
-    public static IReadOnlyList<string> Names { get; } = ["jsonl", "edn", "elle-json", "porcupine-etcd", "porcupine-kv"];
+    public static IReadOnlyList<string> Names { get; } = ["jsonl", "edn", "history-txt", "elle-json", "porcupine-etcd", "porcupine-kv"];
 
-    public static List<History.Op> Read(string path, string? format = null) => (format ?? Guess(path)) switch
+    public static List<History.Op> Read(string path, string? format = null, Action<string>? warn = null) => (format ?? Guess(path)) switch
     {
-        "jsonl" or "json" => JsonlHistory.Read(path),
-        "edn" => EdnHistory.Read(path),
+        "jsonl" or "json" => JsonlHistory.Read(path, warn: warn),
+        "edn" => EdnHistory.Read(path, warn),
+        "history-txt" or "txt" => JepsenTextHistory.Read(path, warn),
         "elle-json" => ElleJsonHistory.Read(path),
         "porcupine-etcd" or "etcd" => PorcupineEtcdHistory.Read(path),
         "porcupine-kv" => PorcupineKvHistory.Read(path),
         var other => throw new ArgumentException($"unknown history format \"{other}\"; known: {string.Join(", ", Names)}", nameof(format)),
     };
 
+    /// <summary>How the tool that writes (and checks) a format reads an Ok read of nil, the default of the
+    /// linearizability checker's <c>nil-reads</c> option: <c>unknown</c> for Jepsen's EDN and history.txt (Knossos's
+    /// register models accept a nil read in any state), <c>value</c> for everything else (ours, elle-cli JSON,
+    /// Porcupine's logs: nil is the absent value).</summary>
+    public static string NilReadsDefault(string format) => format is "edn" or "history-txt" or "txt" ? "unknown" : "value";
+
     public static string Guess(string path)
     {
-        var ext = Path.GetExtension(path).ToLowerInvariant();
+        var name = Path.GetFileName(path).ToLowerInvariant();
+        var ext = Path.GetExtension(name);
         if (ext == ".jsonl") return "jsonl";
         if (ext == ".edn") return "edn";
+        if (name == "history.txt") return "history-txt";
         using var reader = new StreamReader(path);
         string? line;
         while ((line = reader.ReadLine()) is not null && string.IsNullOrWhiteSpace(line)) { }
@@ -29,6 +40,13 @@ public static class HistoryFormats
         if (text.StartsWith('[')) return "elle-json";
         if (text.StartsWith("INFO", StringComparison.Ordinal)) return "porcupine-etcd";
         if (text.StartsWith("{:process", StringComparison.Ordinal) && text.Contains(":key ", StringComparison.Ordinal)) return "porcupine-kv";
+        if (LooksTabSeparated(text)) return "history-txt";
         return text.StartsWith('{') && !text.StartsWith("{:", StringComparison.Ordinal) ? "jsonl" : "edn";
+    }
+
+    private static bool LooksTabSeparated(string line)
+    {
+        var fields = line.Split('\t');
+        return fields.Length >= 4 && fields[1].StartsWith(':');
     }
 }

@@ -8,7 +8,8 @@ namespace Harness.Core.Formats;
 /// Our history file: one JSON object per line, <c>{"index":0,"time":1200,"type":"invoke","process":0,"f":"write",
 /// "value":3,"node":"pg1"}</c>; the nemesis's process is the string "nemesis". Lines are appended and flushed as
 /// operations happen, so a harness killed mid-run leaves a readable prefix. A torn last line (the kill came
-/// mid-write) is dropped when <c>tolerateTornTail</c> is set; any other bad line is an error naming file, line and column.
+/// mid-write: the line is cut short and no newline follows it) is skipped with a warning naming file and line when
+/// <c>tolerateTornTail</c> is set; any other bad line is an error naming file, line and column. JSON nested deeper than System.Text.Json's limit (64) is such an error.
 /// </summary>
 public static class JsonlHistory
 {
@@ -51,9 +52,11 @@ public static class JsonlHistory
         }
     }
 
-    public static List<Op> Read(string path, bool tolerateTornTail = true)
+    public static List<Op> Read(string path, bool tolerateTornTail = true, Action<string>? warn = null)
     {
-        var lines = File.ReadAllLines(path, Encoding.UTF8);
+        var text = File.ReadAllText(path, Encoding.UTF8);
+        var lines = Internal.TornTail.Lines(text);
+        var torn = Internal.TornTail.EndsTorn(text);
         var ops = new List<Op>(lines.Length);
         var last = lines.Length;
         while (last > 0 && string.IsNullOrWhiteSpace(lines[last - 1])) last--;
@@ -64,15 +67,15 @@ public static class JsonlHistory
             {
                 ops.Add(Parse(lines[i], ops.Count));
             }
-            catch (JsonException e) when (tolerateTornTail && i == last - 1)
+            catch (Exception e) when (tolerateTornTail && torn && i == lines.Length - 1 && i > 0 && e is JsonException or FormatException or InvalidOperationException)
             {
-                _ = e; // a torn final line from a killed writer: everything before it is intact
+                warn?.Invoke(Internal.TornTail.Warning(path, i + 1)); // a killed writer: everything before it is intact
             }
             catch (JsonException e)
             {
                 throw new HistoryFormatException(path, i + 1, (int)(e.BytePositionInLine ?? 0) + 1, "a JSON object per line: " + e.Message);
             }
-            catch (FormatException e)
+            catch (Exception e) when (e is FormatException or InvalidOperationException)
             {
                 throw new HistoryFormatException(path, i + 1, 1, e.Message);
             }

@@ -26,7 +26,8 @@ public static partial class PorcupineKvHistory
             var m = LinePattern().Match(lines[i].Trim());
             if (!m.Success)
                 throw new HistoryFormatException(file, i + 1, 1, "{:process N, :type :invoke|:ok, :f :get|:put|:append, :key \"K\", :value nil|\"V\"}");
-            var process = int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            if (!int.TryParse(m.Groups[1].Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var process))
+                throw new HistoryFormatException(file, i + 1, 11, "a process number that fits 32 bits");
             var type = m.Groups[2].Value switch
             {
                 "invoke" => OpType.Invoke, "ok" => OpType.Ok, "fail" => OpType.Fail, _ => OpType.Info,

@@ -12,11 +12,12 @@ namespace Harness.Checkers.Linearizability.Internal;
 /// </summary>
 internal static class NonlinearizableAnomaly
 {
-    public static Anomaly Build(Partition part, string model, SearchBudget shrinkBudget)
+    /// <summary><paramref name="shrinkCpu"/>: the processor time witness shrinking may use.</summary>
+    public static Anomaly Build(Partition part, string model, SearchBudget shrinkBudget, CpuAllowance shrinkCpu)
     {
         var problem = part.Problem!;
         var outcome = part.Outcome!;
-        var witness = WitnessShrinker.Shrink(problem, shrinkBudget, 4 * outcome.Steps + 100_000, outcome.Blocked);
+        var witness = WitnessShrinker.Shrink(problem, shrinkBudget, 4 * outcome.Steps + 100_000, outcome.Blocked, shrinkCpu);
         var blocked = outcome.Blocked >= 0 ? part.Calls[outcome.Blocked] : null;
         var reason = blocked is null ? "no operation could be placed" : Why(problem, outcome);
         var where = part.Keyed ? $" on key {part.KeyText}" : "";

@@ -3,8 +3,8 @@ using Harness.Core.History;
 namespace Harness.Checkers.Linearizability.Internal;
 
 /// <summary>One independently checked part of a history (a key, or the whole history): its calls encoded for
-/// a fresh model instance, and the outcome of searching it. Crashed read-only calls constrain nothing and are
-/// left out of <see cref="Calls"/>.</summary>
+/// a fresh model instance, and the outcome of searching it. Read-only calls with an unknown output (crashed, or
+/// a nil read under Knossos's convention) constrain nothing and are left out of <see cref="Calls"/>.</summary>
 internal sealed class Partition
 {
     public object? Key { get; }
@@ -26,7 +26,7 @@ internal sealed class Partition
                 EncodingError = $"operation {c.Invoke.Index}: {error}";
                 return;
             }
-            if (c.Crashed && model.IsReadOnly(op)) continue;
+            if ((c.Crashed || !op.Known) && model.IsReadOnly(op)) continue;
             ops.Add(op);
             Calls.Add(c);
         }

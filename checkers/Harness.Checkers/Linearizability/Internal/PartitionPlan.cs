@@ -15,12 +15,12 @@ internal static class PartitionPlan
         var split = options.SplitByKey ?? (model == "kv" || (model is "register" or "cas-register" && KeyedSplit.LooksKeyed(calls)));
         if (!split)
         {
-            var whole = model == "kv" ? ModelCatalog.CreateWholeKv(initial) : ModelCatalog.Create(model, initial);
+            var whole = model == "kv" ? ModelCatalog.CreateWholeKv(initial) : ModelCatalog.Create(model, initial, options.NilReadsUnknown);
             return [new Partition(null, false, calls, whole)];
         }
         var groups = KeyedSplit.Split(calls, out error);
         if (groups is null) return [];
-        return groups.Select(g => new Partition(g.Key, true, g.Calls, ModelCatalog.Create(model, initial))).ToList();
+        return groups.Select(g => new Partition(g.Key, true, g.Calls, ModelCatalog.Create(model, initial, options.NilReadsUnknown))).ToList();
     }
 
     private static object? Initial(LinearizabilityOptions options, string model) =>

@@ -1,16 +1,19 @@
 namespace Harness.Checkers.Linearizability.Internal;
 
 /// <summary>A single register: read, write and (for the cas-register) compare-and-set. The state is the id
-/// of the value held; a cas value is [old, new].</summary>
+/// of the value held; a cas value is [old, new]. With <c>nilReadsUnknown</c> an Ok read of nil is read as
+/// "value unknown" and is always legal, as in Knossos's register and cas-register models.</summary>
 internal sealed class RegisterModel : IModel
 {
     private const int Read = 0, Write = 1, Cas = 2;
     private readonly ValueInterner _values = new();
     private readonly bool _cas;
+    private readonly bool _nilReadsUnknown;
 
-    public RegisterModel(bool cas, object? initial)
+    public RegisterModel(bool cas, object? initial, bool nilReadsUnknown = false)
     {
         _cas = cas;
+        _nilReadsUnknown = nilReadsUnknown;
         Initial = _values.Id(initial);
     }
 
@@ -24,7 +27,8 @@ internal sealed class RegisterModel : IModel
         switch (f)
         {
             case "read" or "r":
-                op = new ModelOp(Read, 0, 0, outputKnown ? _values.Id(output) : 0, outputKnown);
+                var known = outputKnown && !(_nilReadsUnknown && output is null);
+                op = new ModelOp(Read, 0, 0, known ? _values.Id(output) : 0, known);
                 return true;
             case "write" or "w":
                 op = new ModelOp(Write, _values.Id(input), 0, 0, outputKnown);

@@ -17,14 +17,16 @@ internal sealed class VisitedSet
     private readonly CacheMeter _meter;
     private long _reported;
 
-    public VisitedSet(int words, CacheMeter meter)
+    /// <summary><paramref name="capacity"/> (a power of two) is the starting size: small for the many tiny
+    /// searches of witness shrinking, so they allocate little.</summary>
+    public VisitedSet(int words, CacheMeter meter, int capacity = 1024)
     {
         _meter = meter;
         _words = words;
-        _bits = new ulong[words * 1024];
-        _states = new int[1024];
-        _hashes = new ulong[1024];
-        _table = new int[4096];
+        _bits = new ulong[words * capacity];
+        _states = new int[capacity];
+        _hashes = new ulong[capacity];
+        _table = new int[4 * capacity];
         Report();
     }
 

@@ -42,13 +42,16 @@ internal sealed class WglSearch
         _readOnly = p.Ops.Select((op, i) => !p.Crashed[i] && p.Model.IsReadOnly(op)).ToArray();
         _zobrist = SearchSetup.Zobrist(n);
         _bits = new ulong[Math.Max(1, (n + 63) / 64)];
-        _visited = new VisitedSet(_bits.Length, meter);
+        _visited = new VisitedSet(_bits.Length, meter, (int)Math.Min(1024, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, 4 * n))));
         _stackCall = new int[n];
         _stackState = new int[n];
         _state = _deepestState = p.Model.Initial;
         _okLeft = p.Crashed.Count(c => !c);
         _node = _next[_head];
     }
+
+    /// <summary>Steps taken so far.</summary>
+    public long Steps => _steps;
 
     public static SearchOutcome Run(SearchProblem p, SearchBudget budget) =>
         new WglSearch(p, budget.Meter).Advance(long.MaxValue, budget)!;

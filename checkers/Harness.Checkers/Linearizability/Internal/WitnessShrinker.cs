@@ -9,7 +9,9 @@ namespace Harness.Checkers.Linearizability.Internal;
 /// search over invocation order); then
 /// delta-debugging style removal of chunks, halving the chunk size down to single calls. Every candidate is
 /// re-checked with the search; a check that runs out of time counts as "not shown invalid", so the result is
-/// always a genuine witness. Stops early (with the best witness so far) when the budget runs out.
+/// always a genuine witness. Stops early (with the best witness so far) when the budget runs out: a deadline, and
+/// an allowance of processor time (the search's own plus 100 ms), so shrinking costs at most what the search that
+/// found the violation cost plus 100 ms, and a loaded machine does not cut the witness short.
 /// A witness should also be explicable: linearizable once real-time order is ignored, so that the violation
 /// is about order. Otherwise a stale read would shrink to the read alone ("it read a value nobody wrote");
 /// with the rule it keeps the writes that explain the value. If the whole history is not explicable (some
@@ -17,16 +19,16 @@ namespace Harness.Checkers.Linearizability.Internal;
 /// </summary>
 internal static class WitnessShrinker
 {
-    public static int[] Shrink(SearchProblem problem, SearchBudget budget, long stepsPerCheck, int blocked)
+    public static int[] Shrink(SearchProblem problem, SearchBudget budget, long stepsPerCheck, int blocked, CpuAllowance cpu)
     {
         var order = Enumerable.Range(0, problem.Count).OrderBy(i => problem.InvokeAt[i]).ToList();
-        var check = new Checker(problem, budget, stepsPerCheck, false);
-        check = new Checker(problem, budget, stepsPerCheck, check.Explicable(order));
+        var check = new Checker(problem, budget, stepsPerCheck, false, cpu);
+        check = new Checker(problem, budget, stepsPerCheck, check.Explicable(order), cpu);
         var current = Window(check, order, blocked, budget) ?? ShortestPrefix(check, order, budget);
         for (var chunk = Math.Max(1, current.Count / 2); ; chunk = Math.Max(1, chunk / 2))
         {
             var removedAny = RemoveChunks(check, current, chunk, budget);
-            if (budget.Exhausted() is not null) break;
+            if (check.OutOfBudget) break;
             if (chunk == 1 && !removedAny) break;
         }
         current.Sort();
@@ -37,7 +39,7 @@ internal static class WitnessShrinker
     {
         var at = order.IndexOf(blocked);
         if (at < 0) return null;
-        for (var width = 4; width < order.Count && budget.Exhausted() is null; width *= 2)
+        for (var width = 4; width < order.Count && !check.OutOfBudget; width *= 2)
         {
             var start = Math.Max(0, at - width);
             var window = order.GetRange(start, Math.Min(order.Count, at + width / 2 + 1) - start);
@@ -49,7 +51,7 @@ internal static class WitnessShrinker
     private static List<int> ShortestPrefix(Checker check, List<int> order, SearchBudget budget)
     {
         int lo = 0, hi = order.Count;
-        while (hi - lo > 1 && budget.Exhausted() is null)
+        while (hi - lo > 1 && !check.OutOfBudget)
         {
             var mid = (lo + hi) / 2;
             if (check.Invalid(order.GetRange(0, mid))) hi = mid;
@@ -61,7 +63,7 @@ internal static class WitnessShrinker
     private static bool RemoveChunks(Checker check, List<int> current, int chunk, SearchBudget budget)
     {
         var removedAny = false;
-        for (var start = 0; start < current.Count && budget.Exhausted() is null;)
+        for (var start = 0; start < current.Count && !check.OutOfBudget;)
         {
             var length = Math.Min(chunk, current.Count - start);
             var candidate = new List<int>(current.Count - length);
@@ -80,14 +82,20 @@ internal static class WitnessShrinker
     /// <summary>Re-checks a candidate subset with a step cap: a search that does not finish within it does
     /// not count as invalid, so a hard candidate is kept rather than waited for.
     /// An unfinished explicability check gives the candidate the benefit of the doubt.</summary>
-    private sealed class Checker(SearchProblem problem, SearchBudget budget, long stepsPerCheck, bool requireExplicable)
+    private sealed class Checker(SearchProblem problem, SearchBudget budget, long stepsPerCheck, bool requireExplicable, CpuAllowance cpu)
     {
+        public bool OutOfBudget => cpu.Spent || budget.Exhausted() is not null;
+
         public bool Invalid(List<int> calls) =>
-            new WglSearch(problem.Subset(calls), budget.Meter).Advance(stepsPerCheck, budget)?.Validity == Validity.Invalid &&
-            (!requireExplicable || Explicable(calls));
+            Run(problem.Subset(calls)) == Validity.Invalid && (!requireExplicable || Explicable(calls));
 
         /// <summary>Only checked for small sets: ignoring real time, a large set's search can be very costly.</summary>
-        public bool Explicable(List<int> calls) => calls.Count > 64 ||
-            new WglSearch(problem.Unordered(calls), budget.Meter).Advance(stepsPerCheck, budget)?.Validity != Validity.Invalid;
+        public bool Explicable(List<int> calls) => calls.Count > 64 || Run(problem.Unordered(calls)) != Validity.Invalid;
+
+        private Validity Run(SearchProblem sub)
+        {
+            if (OutOfBudget) return Validity.Unknown;
+            return new WglSearch(sub, budget.Meter).Advance(stepsPerCheck, budget)?.Validity ?? Validity.Unknown;
+        }
     }
 }

@@ -7,10 +7,12 @@ namespace Harness.Checkers.Transactional.Internal;
 /// whose components are all single transactions has no cycle at all, and that is the common, fast case. Inside the
 /// non-trivial components each <see cref="CycleSpec"/> is tried in turn (plain, then -process, then -realtime;
 /// G0 first, G2-item last) on the components of the edges that spec allows. A search picks a start edge of the
-/// spec's kind and runs a breadth-first search back to its source, so the cycle it reports is the shortest through
-/// that edge. A component that already showed a family is not searched again for that family's weaker variants,
-/// nor for families it implies. Each component search has a time budget: when it runs out, the component counts
-/// as unknown instead of hanging the checker.
+/// spec's kind and runs a breadth-first search back to its source, so the cycle it finds is the shortest through
+/// that edge; every start edge is tried (paths no shorter than the best so far are pruned, and a two-transaction
+/// cycle ends the search), so the example reported for each class is the component's shortest. A component that
+/// already showed a family is not searched again for that family's weaker variants, nor for families it implies.
+/// Each search of one class in one component has a time budget: when it runs out before any cycle of the class was
+/// found, that class is unknown for that component (<see cref="Timeouts"/>), never a silent pass.
 /// </summary>
 internal sealed partial class CycleSearch(DependencyGraph g, TimeSpan componentBudget, Stopwatch clock, TimeSpan? totalBudget, CancellationToken cancel)
 {
@@ -29,7 +31,10 @@ internal sealed partial class CycleSearch(DependencyGraph g, TimeSpan componentB
 
     public int NontrivialComponents { get; private set; }
 
-    public int TimedOutSearches { get; private set; }
+    public int TimedOutSearches => Timeouts.Count;
+
+    /// <summary>Every (class, component size) whose search ran out of budget without finding a cycle.</summary>
+    public List<(string Class, int ComponentSize)> Timeouts { get; } = new();
 
     public bool DeadlinePassed { get; private set; }
 
@@ -64,8 +69,11 @@ internal sealed partial class CycleSearch(DependencyGraph g, TimeSpan componentB
             if (list is null || AlreadyExplained(spec.Family, list)) continue;
             if (OutOfTime()) { DeadlinePassed = true; return; }
             var cycle = SearchComponent(spec, list, scc.Component, out var timedOut);
-            if (timedOut) TimedOutSearches++;
-            if (cycle is null) continue;
+            if (cycle is null)
+            {
+                if (timedOut) Timeouts.Add((spec.Name, list.Count));
+                continue;
+            }
             Cycles.Add(cycle);
             foreach (var u in list) _familyMarks[spec.Family][u] = true;
         }

@@ -4,10 +4,16 @@ using Harness.Core.History;
 
 namespace Harness.Core.Formats.Internal;
 
-/// <summary>A recursive-descent EDN parser over a string, tracking line and column for error messages.</summary>
+/// <summary>A recursive-descent EDN parser over a string, tracking line and column for error messages. Nesting
+/// (collections, tags, <c>#_</c>) deeper than <see cref="MaxDepth"/> is rejected as bad input rather than
+/// allowed to overflow the stack.</summary>
 internal sealed class EdnParser(string text, string file)
 {
+    /// <summary>Far deeper than any history value (a transaction is 3-4 levels), far shallower than the stack.</summary>
+    public const int MaxDepth = 512;
+
     private int _pos;
+    private int _depth;
     private int _line = 1;
     private int _lineStart;
 
@@ -29,6 +35,19 @@ internal sealed class EdnParser(string text, string file)
     }
 
     public object? ReadForm()
+    {
+        if (++_depth > MaxDepth) throw Error($"values nested at most {MaxDepth} deep");
+        try
+        {
+            return ReadFormAtDepth();
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    private object? ReadFormAtDepth()
     {
         if (!SkipToForm()) throw Error("a value");
         var c = text[_pos];
