@@ -90,4 +90,20 @@ public class SessionGuaranteeCheckerTests
         Assert.That(r.Stats["consistent-prefix-count"], Is.EqualTo(1L), r.Summary);
         Assert.That(r.AnomalyCounts.Keys, Is.EquivalentTo(new[] { "consistent-prefix" }));
     }
+
+    [Test]
+    public void NilReadsBeforeAnyWriteAreFineAndNilAfterANewerReadGoesBack()
+    {
+        var h = new ScriptedHistory();
+        Read(h, 0, null, 0, 5, "pg2");
+        Read(h, 0, null, 6, 8, "pg2");
+        h.Done(1, "write", 1L, 10, 20, "pg1");
+        Read(h, 2, 1L, 25, 30, "pg2");
+        var r = Check(h);
+        Assert.That(r.Validity, Is.EqualTo(Validity.Valid), r.Summary);
+        Read(h, 2, null, 35, 40, "pg2");
+        var bad = Check(h);
+        Assert.That(bad.Stats["monotonic-reads-count"], Is.EqualTo(1L), bad.Summary);
+        Assert.That(bad.Stats["consistent-prefix-count"], Is.EqualTo(1L), "pg2's view went back to nil");
+    }
 }

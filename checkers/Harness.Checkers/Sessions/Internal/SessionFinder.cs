@@ -46,7 +46,7 @@ internal sealed class SessionFinder(KeyOps key)
         for (var j = 1; j < reads.Count; j++)
         {
             var later = reads[j];
-            var earlier = reads.Take(j).Where(e => e.Completion.Time < later.Invoke.Time && _writes.TryGetValue(e.Value!, out var we) && Newer(we, later.Value))
+            var earlier = reads.Take(j).Where(e => e.Completion.Time < later.Invoke.Time && e.Value is not null && _writes.TryGetValue(e.Value, out var we) && Newer(we, later.Value))
                 .MaxBy(e => e.Completion.Time);
             if (earlier is null) continue;
             var newer = _writes[earlier.Value!];
