@@ -112,6 +112,11 @@ public sealed class ContainerCluster : IKillable, IPausable, IPartitionable, IAs
         await delays.ClearIfPendingAsync(node, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Sends <paramref name="signal"/> (e.g. <c>STOP</c>, <c>CONT</c>) to the node's PID 1 from outside its PID
+    /// namespace (from inside, the kernel ignores SIGSTOP to a namespace's init); a stopped node is left alone.</summary>
+    public Task SignalAsync(string node, string signal, CancellationToken cancellationToken) =>
+        Tolerant(["kill", "-s", signal, ContainerName(node)], DockerErrors.IsNotRunning, cancellationToken);
+
     /// <summary>Stops a node gracefully (the image's stop signal, then SIGKILL after <paramref name="graceSeconds"/>).</summary>
     public Task StopAsync(string node, int graceSeconds, CancellationToken cancellationToken) =>
         Tolerant(["stop", "-t", graceSeconds.ToString(CultureInfo.InvariantCulture), ContainerName(node)], DockerErrors.IsNotRunning, cancellationToken);
