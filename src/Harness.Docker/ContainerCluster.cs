@@ -95,6 +95,10 @@ public sealed class ContainerCluster : IKillable, IPausable, IPartitionable, IAs
     public Task KillAsync(string node, CancellationToken cancellationToken) =>
         Tolerant(["kill", "-s", "KILL", ContainerName(node)], DockerErrors.IsNotRunning, cancellationToken);
 
+    /// <summary>SIGKILLs several nodes with one <c>docker kill</c> (the engine kills them concurrently): a coordinated crash.</summary>
+    public Task KillManyAsync(IReadOnlyList<string> nodes, CancellationToken cancellationToken) =>
+        Tolerant(["kill", "-s", "KILL", .. nodes.Select(ContainerName)], DockerErrors.IsNotRunning, cancellationToken);
+
     public async Task StartAsync(string node, CancellationToken cancellationToken)
     {
         await docker.RunCheckedAsync(["start", ContainerName(node)], RunTimeout, cancellationToken).ConfigureAwait(false);

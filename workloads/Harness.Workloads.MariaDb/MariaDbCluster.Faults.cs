@@ -7,12 +7,14 @@ namespace Harness.Workloads.MariaDb;
 /// <summary>The fault capabilities both MariaDB kinds take from the Docker mechanisms: one-way partitions, packet
 /// faults, SIGSTOP of mariadbd, and libfaketime clocks. (No disk-full: the data directory is initialised in the image,
 /// so a tmpfs over it would start empty.)</summary>
-public abstract partial class MariaDbCluster : IOneWayPartitionable, IPacketFaultable, IProcessSignalable, IClockControllable
+public abstract partial class MariaDbCluster : IKillableTogether, IOneWayPartitionable, IPacketFaultable, IProcessSignalable, IClockControllable
 {
     private OneWayPartitions OneWay => field ??= new OneWayPartitions(Containers);
     private PacketFaults Packets => field ??= new PacketFaults(Containers);
     private ProcessSignals Signals => field ??= new ProcessSignals(Containers, "mysql");
     private ClockControl Clocks => field ??= new ClockControl(Containers);
+
+    public Task KillTogetherAsync(IReadOnlyList<string> nodes, CancellationToken cancellationToken) => Containers.KillManyAsync(nodes, cancellationToken);
 
     public Task ApplyOneWayAsync(Grudge grudge, CancellationToken cancellationToken) => OneWay.ApplyAsync(grudge, cancellationToken);
     public Task HealOneWayAsync(CancellationToken cancellationToken) => OneWay.HealAsync(cancellationToken);

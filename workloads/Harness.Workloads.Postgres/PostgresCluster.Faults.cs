@@ -6,7 +6,7 @@ namespace Harness.Workloads.Postgres;
 
 /// <summary>The fault capabilities that PostgreSQL takes from the Docker mechanisms: one-way partitions, packet
 /// faults, SIGSTOP of the postgres processes, libfaketime clocks, and disk full on a tmpfs data directory.</summary>
-public sealed partial class PostgresCluster : IOneWayPartitionable, IPacketFaultable, IProcessSignalable, IClockControllable, IDiskFillable
+public sealed partial class PostgresCluster : IKillableTogether, IOneWayPartitionable, IPacketFaultable, IProcessSignalable, IClockControllable, IDiskFillable
 {
     /// <summary>PGDATA inside the node.</summary>
     public const string DataDirectory = "/var/lib/postgresql/data";
@@ -16,6 +16,8 @@ public sealed partial class PostgresCluster : IOneWayPartitionable, IPacketFault
     private ProcessSignals Signals => field ??= new ProcessSignals(Containers, "postgres");
     private ClockControl Clocks => field ??= new ClockControl(Containers);
     private DiskFill Disk => field ??= new DiskFill(Containers, DataDirectory);
+
+    public Task KillTogetherAsync(IReadOnlyList<string> nodes, CancellationToken cancellationToken) => Containers.KillManyAsync(nodes, cancellationToken);
 
     public Task ApplyOneWayAsync(Grudge grudge, CancellationToken cancellationToken) => OneWay.ApplyAsync(grudge, cancellationToken);
     public Task HealOneWayAsync(CancellationToken cancellationToken) => OneWay.HealAsync(cancellationToken);

@@ -21,6 +21,7 @@ public sealed class NodeFaultNemesis : INemesis
     private readonly IHasPrimary? _primary;
     private readonly IReadOnlyList<string> _nodes;
     private readonly List<string> _downed = [];
+    private Func<IReadOnlyList<string>, CancellationToken, Task>? _downTogether;
 
     private NodeFaultNemesis(string fault, Func<string, CancellationToken, Task> down, Func<string, CancellationToken, Task> up, IHasPrimary? primary, IReadOnlyList<string> nodes)
     {
@@ -33,7 +34,10 @@ public sealed class NodeFaultNemesis : INemesis
     }
 
     public static NodeFaultNemesis Kill(IKillable cluster, IHasPrimary? primary, IReadOnlyList<string> nodes) =>
-        new("kill", cluster.KillAsync, cluster.StartAsync, primary, nodes);
+        new("kill", cluster.KillAsync, cluster.StartAsync, primary, nodes)
+        {
+            _downTogether = cluster is IKillableTogether together ? together.KillTogetherAsync : null,
+        };
 
     public static NodeFaultNemesis Pause(IPausable cluster, IHasPrimary? primary, IReadOnlyList<string> nodes) =>
         new("pause", cluster.PauseAsync, cluster.ResumeAsync, primary, nodes);
@@ -52,8 +56,13 @@ public sealed class NodeFaultNemesis : INemesis
         }
         if (f != "start-" + _fault) throw new ArgumentException($"the {_fault} nemesis does not handle {f}");
         var targets = await NodeTarget.ResolveAsync(value, _nodes, _primary is null ? null : _primary.PrimaryAsync, cancellationToken).ConfigureAwait(false);
-        var spread = await AllAtOnceAsync(targets, _down, cancellationToken).ConfigureAwait(false);
         lock (_downed) _downed.AddRange(targets);
+        if (targets.Count > 1 && _downTogether is not null)
+        {
+            await _downTogether(targets, cancellationToken).ConfigureAwait(false);
+            return $"{_fault} {string.Join(", ", targets)} (in one request)";
+        }
+        var spread = await AllAtOnceAsync(targets, _down, cancellationToken).ConfigureAwait(false);
         return targets.Count == 1 ? $"{_fault} {targets[0]}" : $"{_fault} {string.Join(", ", targets)} (all within {Ms(spread)} ms)";
     }
 

@@ -20,11 +20,12 @@ public sealed class CoordinatedCrashRunTests
         (RunFixture.Short(name, "set", "kill") with
         {
             Database = database,
-            TimeLimitSeconds = 40,
-            NemesisIntervalSeconds = 6,
-            FaultDurationSeconds = 4,
+            TimeLimitSeconds = 45,
+            NemesisIntervalSeconds = 12,
+            FaultDurationSeconds = 3,
             RecoverySeconds = 15,
-            Rate = 80,
+            OperationTimeoutSeconds = 5, // crash recovery on a loaded 2-core machine takes seconds
+            Rate = 60,
             Seed = 21,
         }).WithFaultOption("kill", "targets", "all");
 
