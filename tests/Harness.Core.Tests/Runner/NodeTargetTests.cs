@@ -52,6 +52,31 @@ public class NodeTargetTests
         Assert.That(await nemesis.InvokeAsync("stop-kill", null, default), Is.EqualTo("nothing to restore"));
     }
 
+    private sealed class TogetherCluster : Harness.Core.Databases.IKillableTogether
+    {
+        public List<string> Calls { get; } = [];
+        public Task KillAsync(string node, CancellationToken cancellationToken) => Note("kill " + node);
+        public Task StartAsync(string node, CancellationToken cancellationToken) => Note("start " + node);
+        public Task KillTogetherAsync(IReadOnlyList<string> nodes, CancellationToken cancellationToken) => Note("kill together " + string.Join(",", nodes));
+
+        private Task Note(string call)
+        {
+            lock (Calls) Calls.Add(call);
+            return Task.CompletedTask;
+        }
+    }
+
+    [Test]
+    public async Task ACoordinatedKillGoesOutInOneRequestWhenTheClusterCanDoThat()
+    {
+        var cluster = new TogetherCluster();
+        var nemesis = NodeFaultNemesis.Kill(cluster, null, Five);
+        Assert.That(await nemesis.InvokeAsync("start-kill", new object?[] { "majority", "n5", "n1", "n2", "n3", "n4" }, default),
+            Is.EqualTo("kill n5, n1, n2 (in one request)"));
+        await nemesis.InvokeAsync("start-kill", "n4", default);
+        Assert.That(cluster.Calls, Is.EqualTo(new[] { "kill together n5,n1,n2", "kill n4" }));
+    }
+
     [Test]
     public async Task StopSignalsTheProcessAndContinuesItAtTheEnd()
     {
