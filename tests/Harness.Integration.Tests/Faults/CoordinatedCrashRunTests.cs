@@ -20,12 +20,13 @@ public sealed class CoordinatedCrashRunTests
         (RunFixture.Short(name, "set", "kill") with
         {
             Database = database,
-            TimeLimitSeconds = 45,
-            NemesisIntervalSeconds = 12,
+            TimeLimitSeconds = 60,
+            NemesisIntervalSeconds = 20,
             FaultDurationSeconds = 3,
-            RecoverySeconds = 15,
-            OperationTimeoutSeconds = 5, // crash recovery on a loaded 2-core machine takes seconds
-            Rate = 60,
+            RecoverySeconds = 20,
+            OperationTimeoutSeconds = 8, // connections and crash recovery take seconds on a loaded 2-core machine
+            ConcurrencyPerNode = 1,
+            Rate = 20,
             Seed = 21,
         }).WithFaultOption("kill", "targets", "all");
 

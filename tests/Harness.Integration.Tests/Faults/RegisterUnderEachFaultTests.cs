@@ -25,6 +25,9 @@ public sealed class RegisterUnderEachFaultTests
             NemesisIntervalSeconds = 8,
             FaultDurationSeconds = 5,
             RecoverySeconds = 10,
+            OperationTimeoutSeconds = 5, // connections take seconds on a loaded 2-core machine
+            ConcurrencyPerNode = 1,
+            Rate = 20,
             Seed = 33,
         }).WithFaultOption("packet", "corrupt", "5").WithFaultOption("packet", "duplicate", "5");
         var run = await RunFixture.RunAsync(spec);
