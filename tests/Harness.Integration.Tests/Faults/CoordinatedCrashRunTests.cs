@@ -36,7 +36,7 @@ public sealed class CoordinatedCrashRunTests
         TestContext.Progress.WriteLine($"{run.Directory}: {kills.Count} coordinated crashes ({string.Join("; ", kills)}); set: {set.Validity}, " +
             string.Join(", ", set.Stats.Select(kv => $"{kv.Key} {kv.Value}")));
         Assert.That(kills, Has.Count.GreaterThanOrEqualTo(2));
-        Assert.That(kills, Has.All.Contains("all within"));
+        Assert.That(kills.All(k => k.Split(", ").Length >= 3), Is.True, "every crash hit all three nodes");
         Assert.That(set.Stats["acknowledged-count"], Is.GreaterThan(100L));
         Assert.That(set.Stats["final-read-count"], Is.GreaterThanOrEqualTo(3L), "every node came back and answered the final read");
     }
