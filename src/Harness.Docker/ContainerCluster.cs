@@ -103,6 +103,10 @@ public sealed class ContainerCluster : IKillable, IPausable, IPartitionable, IAs
     public Task KillAsync(string node, CancellationToken cancellationToken) =>
         Tolerant(ContainerOps.KillAsync(ContainerName(node), "KILL", ControlTimeout, cancellationToken), "kill -s KILL", node, DockerErrors.IsNotRunning);
 
+    /// <summary>SIGKILLs several nodes with concurrent Engine API requests (no process per call): a coordinated crash.</summary>
+    public Task KillManyAsync(IReadOnlyList<string> nodes, CancellationToken cancellationToken) =>
+        Task.WhenAll(nodes.Select(n => KillAsync(n, cancellationToken)));
+
     public async Task StartAsync(string node, CancellationToken cancellationToken)
     {
         await Tolerant(ContainerOps.StartAsync(ContainerName(node), RunTimeout, cancellationToken), "start", node, _ => false).ConfigureAwait(false);
@@ -121,6 +125,11 @@ public sealed class ContainerCluster : IKillable, IPausable, IPartitionable, IAs
         await faults.HealIfPendingAsync(node, cancellationToken).ConfigureAwait(false);
         await delays.ClearIfPendingAsync(node, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Sends <paramref name="signal"/> (e.g. <c>STOP</c>, <c>CONT</c>) to the node's PID 1 from outside its PID
+    /// namespace (from inside, the kernel ignores SIGSTOP to a namespace's init); a stopped node is left alone.</summary>
+    public Task SignalAsync(string node, string signal, CancellationToken cancellationToken) =>
+        Tolerant(ContainerOps.KillAsync(ContainerName(node), signal, ControlTimeout, cancellationToken), "kill -s " + signal, node, DockerErrors.IsNotRunning);
 
     /// <summary>Stops a node gracefully (the image's stop signal, then SIGKILL after <paramref name="graceSeconds"/>).</summary>
     public Task StopAsync(string node, int graceSeconds, CancellationToken cancellationToken) =>

@@ -38,5 +38,11 @@ public static class HarnessModules
             new FailoverFault(),
             new PartitionFailoverFault(),
             new DelayFault(),
+            new OneWayPartitionFault(),
+            new KillRecoveryFault(),
+            new StopFault(),
+            new ClockFault(),
+            new PacketFaultModule(),
+            new DiskFullFault(),
         ]);
 }

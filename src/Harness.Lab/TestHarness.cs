@@ -88,7 +88,11 @@ public static class TestHarness
         if (test.Nemesis.Count == 0) return (null, null);
         var entries = test.Nemesis.Select(n => new FaultSchedule.Entry(registry.Fault(n), test.FaultOptionsOf(n))).ToList();
         var parts = entries.Select(e => e.Fault.Create(cluster, test, e.Options)).ToList();
-        var schedule = FaultSchedule.Build(entries, cluster.Nodes, TimeSpan.FromSeconds(test.NemesisIntervalSeconds), TimeSpan.FromSeconds(test.FaultDurationSeconds));
+        var interval = TimeSpan.FromSeconds(test.NemesisIntervalSeconds);
+        var duration = TimeSpan.FromSeconds(test.FaultDurationSeconds);
+        var schedule = test.NemesisMode == "overlap"
+            ? FaultSchedule.Overlapping(entries, cluster.Nodes, interval, duration)
+            : FaultSchedule.Build(entries, cluster.Nodes, interval, duration);
         return (new CompositeNemesis(parts), schedule);
     }
 

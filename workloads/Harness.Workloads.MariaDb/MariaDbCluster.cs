@@ -16,7 +16,7 @@ namespace Harness.Workloads.MariaDb;
 /// replication) and what healthy means. As <see cref="IHasPrimary"/> the cluster names the first node, in order, that
 /// accepts writes right now, so a fault aimed at "the primary" hits a live leader.
 /// </summary>
-public abstract class MariaDbCluster : IDatabase, IKillable, IPausable, IPartitionable, IHasPrimary, IReplicationLagSource
+public abstract partial class MariaDbCluster : IDatabase, IKillable, IPausable, IPartitionable, IHasPrimary, IReplicationLagSource
 {
     public const int MariaDbPort = 3306;
     public const string User = "harness";
@@ -147,6 +147,11 @@ public abstract class MariaDbCluster : IDatabase, IKillable, IPausable, IPartiti
             ["HARNESS_SERVER_ID"] = index.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["HARNESS_NODE_COUNT"] = Nodes.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
+        if (Options.Faketime)
+        {
+            environment["HARNESS_FAKETIME_ENV"] = Faketime.EnvArguments;
+            environment["HARNESS_FAKETIME_FILE"] = Faketime.OffsetFile;
+        }
         return new ContainerSpec(node, image, environment);
     }
 

@@ -7,4 +7,8 @@ namespace Harness.Workloads.MariaDb;
 public sealed record MariaDbClusterOptions(
     int Nodes,
     string RunId,
-    string BaseImage = "debian:bookworm-slim");
+    string BaseImage = "debian:bookworm-slim")
+{
+    /// <summary>Run mariadbd under libfaketime, so its clock can be moved (the <c>clock</c> fault).</summary>
+    public bool Faketime { get; init; }
+}

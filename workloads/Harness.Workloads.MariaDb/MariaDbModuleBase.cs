@@ -22,6 +22,7 @@ public abstract class MariaDbModuleBase : IDatabaseModule
     public IReadOnlySet<string> Capabilities { get; } = new HashSet<string>
     {
         Capability.Kill, Capability.Pause, Capability.Partition, Capability.Primary, Capability.Lag,
+        Capability.OneWay, Capability.Packet, Capability.Signal, Capability.Clock,
     };
 
     public IReadOnlyList<string> Workloads { get; } = ["register", "set", "list-append"];

@@ -137,7 +137,14 @@ public sealed partial class PostgresCluster
             ["HARNESS_PRIMARY"] = Containers.Ip(Nodes[0]),
             ["HARNESS_SYNC_NAMES"] = Options.SynchronousStandbyNames(),
         };
-        return new ContainerSpec(node, image, environment, ["--shm-size", "128m"]);
+        if (Options.Faketime)
+        {
+            environment["HARNESS_FAKETIME_ENV"] = Faketime.EnvArguments;
+            environment["HARNESS_FAKETIME_FILE"] = Faketime.OffsetFile;
+        }
+        List<string> run = ["--shm-size", "128m"];
+        if (Options.DataTmpfsMegabytes > 0) run.AddRange(DiskFill.RunArguments(DataDirectory, Options.DataTmpfsMegabytes));
+        return new ContainerSpec(node, image, environment, run);
     }
 
     private async Task ThrowIfAnyExitedAsync(CancellationToken cancellationToken)

@@ -14,6 +14,13 @@ public sealed record PostgresClusterOptions(
 {
     public static IReadOnlyList<string> ReplicationModes { get; } = ["async", "sync", "semi-sync"];
 
+    /// <summary>Run the servers under libfaketime, so their clocks can be moved (the <c>clock</c> fault).</summary>
+    public bool Faketime { get; init; }
+
+    /// <summary>Size of a tmpfs holding each node's data directory in MiB (0: none; needed by the <c>disk-full</c>
+    /// fault; such a node loses its data when its container restarts).</summary>
+    public int DataTmpfsMegabytes { get; init; }
+
     /// <summary>The <c>synchronous_standby_names</c> value for <see cref="Replication"/> with pg1 as the primary.</summary>
     public string SynchronousStandbyNames() =>
         SynchronousStandbyNames(Replication, Enumerable.Range(2, Math.Max(0, Nodes - 1)).Select(i => $"pg{i}").ToList());

@@ -21,11 +21,13 @@ public sealed class PostgresModule : IDatabaseModule
         OptionDef.Choice("read-from", "Where reads go: primary | followers (a standby per process)", "primary", "primary", "followers"),
         OptionDef.Choice("isolation", "Transaction isolation for list-append: read-committed | repeatable-read | serializable", "serializable",
             "read-committed", "repeatable-read", "serializable"),
+        OptionDef.Integer("data-tmpfs-mb", "Put each node's data directory on a tmpfs of this many MiB (0: no; the disk-full fault needs it, and it rules out kill faults, since a tmpfs does not survive a restart)", 0, 0, 16_384),
     ];
 
     public IReadOnlySet<string> Capabilities { get; } = new HashSet<string>
     {
         Capability.Kill, Capability.Pause, Capability.Partition, Capability.Primary, Capability.Failover, Capability.Delay, Capability.Lag,
+        Capability.OneWay, Capability.Packet, Capability.Signal, Capability.Clock, Capability.Disk,
     };
 
     public IReadOnlyList<string> Workloads { get; } = ["register", "set", "list-append"];
@@ -34,11 +36,26 @@ public sealed class PostgresModule : IDatabaseModule
 
     public string? NameSuffix(TestSpec test) => test.DatabaseOptions.Text("replication");
 
+    /// <summary>Faults that restart a node cannot run on a tmpfs data directory; disk-full needs one.</summary>
+    public IEnumerable<string> Validate(TestSpec test)
+    {
+        var tmpfs = test.DatabaseOptions.Integer("data-tmpfs-mb") > 0;
+        if (test.Nemesis.Contains("disk-full") && !tmpfs)
+            yield return "the disk-full fault needs the data directory on a tmpfs: set --data-tmpfs-mb (e.g. 256)";
+        var restarting = test.Nemesis.Intersect(["kill", "kill-recovery", "failover", "partition-failover"]).ToList();
+        if (tmpfs && restarting.Count > 0)
+            yield return $"--data-tmpfs-mb rules out {string.Join(", ", restarting)}: a restarted node would come back with an empty data directory";
+    }
+
     public Task EnsureImagesAsync(ModuleContext context, CancellationToken cancellationToken) =>
         PostgresImage.EnsureAsync(context.BaseImage, context.Progress, cancellationToken);
 
     public IDatabase CreateCluster(TestSpec test, ModuleContext context) =>
-        new PostgresCluster(new PostgresClusterOptions(test.NodeCount, test.DatabaseOptions.Text("replication"), context.RunId, context.BaseImage), context.Progress);
+        new PostgresCluster(new PostgresClusterOptions(test.NodeCount, test.DatabaseOptions.Text("replication"), context.RunId, context.BaseImage)
+        {
+            Faketime = test.Nemesis.Contains("clock"),
+            DataTmpfsMegabytes = (int)test.DatabaseOptions.Integer("data-tmpfs-mb"),
+        }, context.Progress);
 
     public WorkloadClient ClientFor(string workload, IDatabase cluster, TestSpec test)
     {

@@ -25,6 +25,7 @@ internal sealed class RunOptions
     public Option<int> Concurrency { get; } = new("--concurrency") { Description = "Client processes per node.", DefaultValueFactory = _ => D.ConcurrencyPerNode };
     public Option<double> Rate { get; } = new("--rate") { Description = "Target client operations per second, over all processes.", DefaultValueFactory = _ => D.Rate };
     public Option<long> Seed { get; } = new("--seed") { Description = "Seed (64-bit) for the operation and fault schedule (same seed, same schedule).", DefaultValueFactory = _ => D.Seed };
+    public Option<string> NemesisMode { get; } = new("--nemesis-mode") { Description = "How faults compose: one (one fault at a time) | overlap (each fault on its own seeded start/stop schedule, several at once).", DefaultValueFactory = _ => D.NemesisMode };
     public Option<double> NemesisInterval { get; } = new("--nemesis-interval") { Description = "Seconds of calm before each fault.", DefaultValueFactory = _ => D.NemesisIntervalSeconds };
     public Option<double> FaultDuration { get; } = new("--fault-duration") { Description = "Seconds each fault lasts.", DefaultValueFactory = _ => D.FaultDurationSeconds };
     public Option<double> Recovery { get; } = new("--recovery") { Description = "Seconds the healed cluster gets before final reads.", DefaultValueFactory = _ => D.RecoverySeconds };
@@ -61,7 +62,7 @@ internal sealed class RunOptions
     }
 
     public IEnumerable<Option> All => new Option[] { Spec, Database, Nodes, Workload, Nemesis, TimeLimit, Concurrency, Rate, Seed,
-            NemesisInterval, FaultDuration, Recovery, OpTimeout, FinalPhase, BaseImage, CheckTimeLimit, Name, Store, KeepCluster }
+            NemesisMode, NemesisInterval, FaultDuration, Recovery, OpTimeout, FinalPhase, BaseImage, CheckTimeLimit, Name, Store, KeepCluster }
         .Concat(_moduleOptions.Select(m => m.Option)).Concat(_faultOptions.Select(f => f.Option));
 
     /// <summary>The test the command line describes, resolved against the registry (every default filled in).</summary>
@@ -77,6 +78,7 @@ internal sealed class RunOptions
         spec = Given(p, Concurrency) ? spec with { ConcurrencyPerNode = p.GetValue(Concurrency) } : spec;
         spec = Given(p, Rate) ? spec with { Rate = p.GetValue(Rate) } : spec;
         spec = Given(p, Seed) ? spec with { Seed = p.GetValue(Seed) } : spec;
+        spec = Given(p, NemesisMode) ? spec with { NemesisMode = p.GetValue(NemesisMode)! } : spec;
         spec = Given(p, NemesisInterval) ? spec with { NemesisIntervalSeconds = p.GetValue(NemesisInterval) } : spec;
         spec = Given(p, FaultDuration) ? spec with { FaultDurationSeconds = p.GetValue(FaultDuration) } : spec;
         spec = Given(p, Recovery) ? spec with { RecoverySeconds = p.GetValue(Recovery) } : spec;

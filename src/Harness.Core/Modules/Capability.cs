@@ -16,6 +16,11 @@ public static class Capability
     public const string Failover = "failover";
     public const string Delay = "delay";
     public const string Lag = "lag";
+    public const string OneWay = "one-way";
+    public const string Packet = "packet";
+    public const string Signal = "signal";
+    public const string Clock = "clock";
+    public const string Disk = "disk";
 
     /// <summary>Each capability with the interface that provides it.</summary>
     public static IReadOnlyDictionary<string, Type> Interfaces { get; } = new Dictionary<string, Type>(StringComparer.Ordinal)
@@ -27,6 +32,11 @@ public static class Capability
         [Failover] = typeof(IPromotable),
         [Delay] = typeof(IDelayable),
         [Lag] = typeof(IReplicationLagSource),
+        [OneWay] = typeof(IOneWayPartitionable),
+        [Packet] = typeof(IPacketFaultable),
+        [Signal] = typeof(IProcessSignalable),
+        [Clock] = typeof(IClockControllable),
+        [Disk] = typeof(IDiskFillable),
     };
 
     /// <summary>The capabilities a cluster object actually implements.</summary>

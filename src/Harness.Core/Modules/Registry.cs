@@ -62,6 +62,7 @@ public sealed class Registry
             throw new InvalidSpecException($"options are given for the '{name}' fault, which is not in --nemesis");
         Require(spec.TimeLimitSeconds > 0 && spec.Rate > 0 && spec.ConcurrencyPerNode > 0 && spec.OperationTimeoutSeconds > 0 && spec.FinalPhaseSeconds > 0,
             "--time-limit, --rate, --concurrency, --op-timeout and --final-phase must be positive");
+        Require(spec.NemesisMode is "one" or "overlap", $"--nemesis-mode must be one or overlap (got '{spec.NemesisMode}')");
         Require(spec.NemesisIntervalSeconds >= 0 && spec.FaultDurationSeconds > 0 && spec.RecoverySeconds >= 0 && spec.CheckTimeLimitSeconds >= 0,
             "--nemesis-interval, --recovery and --check-time-limit must not be negative, and --fault-duration must be positive");
         var resolved = spec with

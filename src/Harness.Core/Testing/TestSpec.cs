@@ -26,6 +26,9 @@ public sealed record TestSpec
     /// <summary>Target rate of client operations per second, over all processes.</summary>
     public double Rate { get; init; } = 50;
     public long Seed { get; init; } = 1;
+    /// <summary>How faults are composed: <c>one</c> (one fault at a time, drawn at random) or <c>overlap</c> (each fault
+    /// on its own seeded start/stop schedule, so several can be in force at once).</summary>
+    public string NemesisMode { get; init; } = "one";
     /// <summary>Seconds of calm before each fault.</summary>
     public double NemesisIntervalSeconds { get; init; } = 8;
     /// <summary>How long each fault lasts.</summary>

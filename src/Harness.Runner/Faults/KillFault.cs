@@ -5,18 +5,24 @@ using Harness.Runner.Nemeses;
 
 namespace Harness.Runner.Faults;
 
-/// <summary><c>kill</c>: SIGKILL a node's server (a random node, or the current primary one time in three) and
-/// start it again when the fault ends.</summary>
+/// <summary><c>kill</c>: SIGKILL the server of the targets (one node, the primary, a minority, a majority, or all at
+/// once: a coordinated crash) and start them again together when the fault ends.</summary>
 public sealed class KillFault : IFaultModule
 {
+    private const string DefaultTargets = "one,primary";
+
     public string Name => "kill";
-    public string Summary => "SIGKILL a node (or the primary), start it again at the end of the fault";
+    public string Summary => "SIGKILL nodes (one, the primary, a minority, a majority or all at once: a coordinated crash), start them again together at the end";
     public IReadOnlySet<string> Requires { get; } = new HashSet<string> { Capability.Kill };
-    public IReadOnlyList<OptionDef> Options { get; } = [];
+    public IReadOnlyList<OptionDef> Options { get; } = [NodeTarget.Option(DefaultTargets)];
     public string Colour => "#b07aa1";
 
-    public object? Target(IReadOnlyList<string> nodes, ModuleOptions options, Random random) => NodeTarget.Pick(nodes, random);
+    public object? Target(IReadOnlyList<string> nodes, ModuleOptions options, Random random) =>
+        NodeTarget.Pick(nodes, random, NodeTarget.ParseKinds(options, DefaultTargets));
 
-    public INemesis Create(IDatabase cluster, TestSpec test, ModuleOptions options) =>
-        NodeFaultNemesis.Kill((IKillable)cluster, cluster as IHasPrimary, cluster.Nodes);
+    public INemesis Create(IDatabase cluster, TestSpec test, ModuleOptions options)
+    {
+        _ = NodeTarget.ParseKinds(options, DefaultTargets);
+        return NodeFaultNemesis.Kill((IKillable)cluster, cluster as IHasPrimary, cluster.Nodes);
+    }
 }

@@ -5,18 +5,24 @@ using Harness.Runner.Nemeses;
 
 namespace Harness.Runner.Faults;
 
-/// <summary><c>pause</c>: freeze every process of a node (a random node, or the current primary one time in
-/// three) and resume it when the fault ends: a long GC pause or a stalled VM.</summary>
+/// <summary><c>pause</c>: freeze every process of the targets (one node, the primary, a minority, a majority or all)
+/// with the cgroup freezer and resume them together when the fault ends: a stalled VM.</summary>
 public sealed class PauseFault : IFaultModule
 {
+    private const string DefaultTargets = "one,primary";
+
     public string Name => "pause";
-    public string Summary => "freeze a node (or the primary) with the cgroup freezer, resume it at the end of the fault";
+    public string Summary => "freeze whole nodes (one, the primary, a minority, a majority or all) with the cgroup freezer, resume at the end";
     public IReadOnlySet<string> Requires { get; } = new HashSet<string> { Capability.Pause };
-    public IReadOnlyList<OptionDef> Options { get; } = [];
+    public IReadOnlyList<OptionDef> Options { get; } = [NodeTarget.Option(DefaultTargets)];
     public string Colour => "#9c755f";
 
-    public object? Target(IReadOnlyList<string> nodes, ModuleOptions options, Random random) => NodeTarget.Pick(nodes, random);
+    public object? Target(IReadOnlyList<string> nodes, ModuleOptions options, Random random) =>
+        NodeTarget.Pick(nodes, random, NodeTarget.ParseKinds(options, DefaultTargets));
 
-    public INemesis Create(IDatabase cluster, TestSpec test, ModuleOptions options) =>
-        NodeFaultNemesis.Pause((IPausable)cluster, cluster as IHasPrimary, cluster.Nodes);
+    public INemesis Create(IDatabase cluster, TestSpec test, ModuleOptions options)
+    {
+        _ = NodeTarget.ParseKinds(options, DefaultTargets);
+        return NodeFaultNemesis.Pause((IPausable)cluster, cluster as IHasPrimary, cluster.Nodes);
+    }
 }

@@ -6,7 +6,9 @@ namespace Harness.Runner.Nemeses;
 /// <summary>
 /// The nemesis's schedule as a seeded generator: wait <c>interval</c>, start one fault chosen at random from the
 /// enabled ones (its target chosen by the fault module: a node, "primary", a partition shape, ...), keep it for
-/// <c>duration</c>, stop it, repeat. Pure: all choices come from the context's random source.
+/// <c>duration</c>, stop it, repeat (<see cref="Build"/>, mode <c>one</c>); or, as Jepsen's combined nemesis, give
+/// each fault its own start/stop cycle and interleave them (<see cref="Overlapping"/>, mode <c>overlap</c>). Pure:
+/// all choices come from the context's random source.
 /// </summary>
 public static class FaultSchedule
 {
@@ -17,6 +19,11 @@ public static class FaultSchedule
         faults.Count == 0
             ? Gen.Phases()
             : Gen.Cycle(() => new FaultCycle(faults, nodes, interval, duration));
+
+    /// <summary>Every fault on its own cycle (calm for 0.5-1.5 x <paramref name="interval"/>, in force for 0.5-1.5 x
+    /// <paramref name="duration"/>), interleaved in time order, so windows of different faults overlap.</summary>
+    public static IGenerator Overlapping(IReadOnlyList<Entry> faults, IReadOnlyList<string> nodes, TimeSpan interval, TimeSpan duration) =>
+        faults.Count == 0 ? Gen.Phases() : new OverlapSchedule(faults, nodes, interval, duration);
 
     private sealed class FaultCycle(IReadOnlyList<Entry> faults, IReadOnlyList<string> nodes, TimeSpan interval, TimeSpan duration) : IGenerator
     {

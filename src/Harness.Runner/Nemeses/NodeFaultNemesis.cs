@@ -1,13 +1,18 @@
+using System.Diagnostics;
+using System.Globalization;
 using Harness.Core.Databases;
 using Harness.Core.History;
 using Harness.Core.Testing;
+using Harness.Runner.Faults;
 
 namespace Harness.Runner.Nemeses;
 
 /// <summary>
-/// Faults that take a node down and bring it back: <c>kill</c> (SIGKILL the server, start it again at stop) and
-/// <c>pause</c> (freeze every process of the node, resume at stop). The schedule names the target node, or
-/// "primary" to hit whichever node accepts writes at that moment.
+/// Faults that take nodes down and bring them back: <c>kill</c> (SIGKILL the server, start it again at stop),
+/// <c>pause</c> (freeze every process of the node, resume at stop) and <c>stop</c> (SIGSTOP the database process
+/// alone, SIGCONT at stop). The schedule names the target (<see cref="NodeTarget"/>): one node, the primary, a
+/// minority, a majority or all. Several targets are hit at the same moment (in parallel) and brought back together,
+/// so <c>kill</c> on all nodes is a coordinated crash; the op records how far apart the first and last hit landed.
 /// </summary>
 public sealed class NodeFaultNemesis : INemesis
 {
@@ -17,6 +22,7 @@ public sealed class NodeFaultNemesis : INemesis
     private readonly IHasPrimary? _primary;
     private readonly IReadOnlyList<string> _nodes;
     private readonly List<string> _downed = [];
+    private Func<IReadOnlyList<string>, CancellationToken, Task>? _downTogether;
 
     private NodeFaultNemesis(string fault, Func<string, CancellationToken, Task> down, Func<string, CancellationToken, Task> up, IHasPrimary? primary, IReadOnlyList<string> nodes)
     {
@@ -29,10 +35,16 @@ public sealed class NodeFaultNemesis : INemesis
     }
 
     public static NodeFaultNemesis Kill(IKillable cluster, IHasPrimary? primary, IReadOnlyList<string> nodes) =>
-        new("kill", cluster.KillAsync, cluster.StartAsync, primary, nodes);
+        new("kill", cluster.KillAsync, cluster.StartAsync, primary, nodes)
+        {
+            _downTogether = cluster is IKillableTogether together ? together.KillTogetherAsync : null,
+        };
 
     public static NodeFaultNemesis Pause(IPausable cluster, IHasPrimary? primary, IReadOnlyList<string> nodes) =>
         new("pause", cluster.PauseAsync, cluster.ResumeAsync, primary, nodes);
+
+    public static NodeFaultNemesis Stop(IProcessSignalable cluster, IHasPrimary? primary, IReadOnlyList<string> nodes) =>
+        new("stop", cluster.StopProcessAsync, cluster.ContinueProcessAsync, primary, nodes);
 
     public IReadOnlyList<string> Faults { get; }
 
@@ -43,26 +55,44 @@ public sealed class NodeFaultNemesis : INemesis
             var restored = await HealAsync(cancellationToken).ConfigureAwait(false);
             return restored.Count == 0 ? "nothing to restore" : $"{_fault} ended on {string.Join(", ", restored)}";
         }
-        var node = value as string ?? "primary";
-        if (node == "primary")
-            node = _primary is null ? _nodes[0]
-                : await _primary.PrimaryAsync(cancellationToken).ConfigureAwait(false) ?? throw new InvalidOperationException("no primary to " + _fault);
-        FaultPhaseLog.Current?.Affects(node);
-        await _down(node, cancellationToken).ConfigureAwait(false);
-        _downed.Add(node);
-        return $"{_fault} {node}";
+        if (f != "start-" + _fault) throw new ArgumentException($"the {_fault} nemesis does not handle {f}");
+        var targets = await NodeTarget.ResolveAsync(value, _nodes, _primary is null ? null : _primary.PrimaryAsync, cancellationToken).ConfigureAwait(false);
+        foreach (var t in targets) FaultPhaseLog.Current?.Affects(t);
+        lock (_downed) _downed.AddRange(targets);
+        if (targets.Count > 1 && _downTogether is not null)
+        {
+            await _downTogether(targets, cancellationToken).ConfigureAwait(false);
+            return $"{_fault} {string.Join(", ", targets)} (in one request)";
+        }
+        var spread = await AllAtOnceAsync(targets, _down, cancellationToken).ConfigureAwait(false);
+        return targets.Count == 1 ? $"{_fault} {targets[0]}" : $"{_fault} {string.Join(", ", targets)} (all within {Ms(spread)} ms)";
     }
+
+    /// <summary>Runs <paramref name="action"/> on every node in parallel; returns the time between the first and the last completion.</summary>
+    internal static async Task<TimeSpan> AllAtOnceAsync(IReadOnlyList<string> nodes, Func<string, CancellationToken, Task> action, CancellationToken ct)
+    {
+        if (nodes.Count == 0) return TimeSpan.Zero;
+        var clock = Stopwatch.StartNew();
+        var done = await Task.WhenAll(nodes.Select(async n =>
+        {
+            await action(n, ct).ConfigureAwait(false);
+            return clock.Elapsed;
+        })).ConfigureAwait(false);
+        return done.Max() - done.Min();
+    }
+
+    private static string Ms(TimeSpan t) => t.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture);
 
     private async Task<List<string>> HealAsync(CancellationToken ct)
     {
-        var restored = new List<string>();
-        foreach (var node in _downed.Distinct().ToList())
+        List<string> nodes;
+        lock (_downed)
         {
-            await _up(node, ct).ConfigureAwait(false);
-            restored.Add(node);
+            nodes = _downed.Distinct().ToList();
+            _downed.Clear();
         }
-        _downed.Clear();
-        return restored;
+        await AllAtOnceAsync(nodes, _up, ct).ConfigureAwait(false);
+        return nodes;
     }
 
     public Task HealAllAsync(CancellationToken cancellationToken) => HealAsync(cancellationToken);

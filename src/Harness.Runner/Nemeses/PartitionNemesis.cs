@@ -6,12 +6,12 @@ using Harness.Core.Testing;
 namespace Harness.Runner.Nemeses;
 
 /// <summary>
-/// Network partitions. The schedule says which one: <c>["isolate", node]</c> cuts one node off from all others,
-/// <c>["halves", n1, n2, ...]</c> splits the listed order into a smaller and a larger half, <c>["bridge", ...]</c>
-/// keeps one node in touch with both halves. The grudge is computed purely (<see cref="Grudge"/>) and applied by
-/// the cluster with iptables. Clients on the host still reach every node, as in Jepsen.
+/// Network partitions. The schedule says which shape, as <c>[shape, n1, n2, ...]</c> with a seeded node order (see
+/// <see cref="PartitionShape"/>); <c>["primary", ...]</c> puts whichever node is primary at that moment first. The
+/// grudge is computed purely and applied by the cluster with iptables; the op records the shape and the cut links.
+/// Clients on the host still reach every node, as in Jepsen.
 /// </summary>
-public sealed class PartitionNemesis(IPartitionable cluster, IReadOnlyList<string> nodes) : INemesis
+public sealed class PartitionNemesis(IPartitionable cluster, IReadOnlyList<string> nodes, IHasPrimary? primary = null) : INemesis
 {
     public IReadOnlyList<string> Faults { get; } = ["partition"];
 
@@ -22,24 +22,31 @@ public sealed class PartitionNemesis(IPartitionable cluster, IReadOnlyList<strin
             await cluster.HealNetworkAsync(cancellationToken).ConfigureAwait(false);
             return "network healed";
         }
-        var grudge = GrudgeFor(value, nodes);
+        var (shape, order) = ShapeOf(value);
+        if (shape == PartitionShape.Primary && primary is not null)
+        {
+            var current = await primary.PrimaryAsync(cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException("no primary to cut off");
+            order = [current, .. order.Where(n => n != current)];
+        }
+        var grudge = PartitionShape.For(shape, nodes, order);
         FaultPhaseLog.Current?.Set("grudge", GrudgeValue(grudge));
         await cluster.ApplyGrudgeAsync(grudge, cancellationToken).ConfigureAwait(false);
-        return grudge.ToString();
+        return $"{shape}: {grudge}";
     }
 
+    /// <summary>The grudge a start value stands for (the primary, if asked for, is taken to be first in the order).</summary>
     public static Grudge GrudgeFor(object? value, IReadOnlyList<string> nodes)
     {
-        var spec = value as IReadOnlyList<object?> ?? ["halves"];
-        var kind = spec.Count > 0 ? spec[0] as string : "halves";
-        var order = spec.Skip(1).OfType<string>().ToList();
-        if (order.Count == 0) order = [.. nodes];
-        return kind switch
-        {
-            "isolate" => Grudge.Isolate(nodes, order[0]),
-            "bridge" => Grudge.Bridge(order),
-            _ => Grudge.Halves(order),
-        };
+        var (shape, order) = ShapeOf(value);
+        return PartitionShape.For(shape, nodes, order);
+    }
+
+    private static (string Shape, List<string> Order) ShapeOf(object? value)
+    {
+        var spec = value as IReadOnlyList<object?> ?? [PartitionShape.Halves];
+        var shape = spec.Count > 0 && spec[0] is string s ? s : PartitionShape.Halves;
+        return (shape, spec.Skip(1).OfType<string>().ToList());
     }
 
     /// <summary>The grudge as a history value: node -> the nodes it drops traffic from (nodes with no grudge left out).</summary>

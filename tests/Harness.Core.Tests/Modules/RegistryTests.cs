@@ -52,7 +52,17 @@ public class RegistryTests
             {
                 var spec = new TestSpec { Database = db.Name, Workload = db.Workloads[0], Nemesis = [f.Name] };
                 if (f.Requires.IsSubsetOf(db.Capabilities))
-                    Assert.That(R.Resolve(spec).FaultOptions[f.Name], Has.Count.EqualTo(f.Options.Count), $"{db.Name} + {f.Name}");
+                {
+                    // A database may still ask for a setting a fault needs (disk-full needs a tmpfs data directory).
+                    try
+                    {
+                        Assert.That(R.Resolve(spec).FaultOptions[f.Name], Has.Count.EqualTo(f.Options.Count), $"{db.Name} + {f.Name}");
+                    }
+                    catch (InvalidSpecException e)
+                    {
+                        Assert.That(e.Message, Does.Not.Contain("does not support"), $"{db.Name} + {f.Name}");
+                    }
+                }
                 else
                     Assert.That(() => R.Resolve(spec), Throws.TypeOf<InvalidSpecException>().With.Message.Contains($"{db.Name} does not support the '{f.Name}' fault"));
             }

@@ -63,6 +63,13 @@ CONF
 
 mkdir -p /run/mysqld
 chown mysql:mysql /run/mysqld
+# Optional libfaketime (the clock fault): HARNESS_FAKETIME_ENV is its environment, HARNESS_FAKETIME_FILE the offset
+# file it reads, created with +0 if missing (a bumped clock survives a restart).
+if [ -n "${HARNESS_FAKETIME_FILE:-}" ]; then
+  mkdir -p "$(dirname "$HARNESS_FAKETIME_FILE")"
+  [ -e "$HARNESS_FAKETIME_FILE" ] || echo +0 > "$HARNESS_FAKETIME_FILE"
+  chmod 0755 "$(dirname "$HARNESS_FAKETIME_FILE")"; chmod 0644 "$HARNESS_FAKETIME_FILE"
+fi
 {
   common_conf
   case "$HARNESS_MODE" in
@@ -75,7 +82,9 @@ chown mysql:mysql /run/mysqld
 if [ "$HARNESS_MODE" = galera ] && [ "${HARNESS_BOOTSTRAP:-0}" = 1 ] && [ ! -e "$MARKER" ]; then
   log "first start of the bootstrap node: forming a new cluster"
   touch "$MARKER"
-  exec mariadbd --user=mysql --wsrep-new-cluster
+  # shellcheck disable=SC2086 # the faketime environment is a list of NAME=value words
+  exec env ${HARNESS_FAKETIME_ENV:-} mariadbd --user=mysql --wsrep-new-cluster
 fi
 log "starting mariadbd ($HARNESS_MODE)"
-exec mariadbd --user=mysql
+# shellcheck disable=SC2086
+exec env ${HARNESS_FAKETIME_ENV:-} mariadbd --user=mysql

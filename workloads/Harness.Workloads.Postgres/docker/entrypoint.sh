@@ -5,6 +5,9 @@
 #                       application_name that synchronous_standby_names matches, and the standby's slot name
 #   HARNESS_PRIMARY     host or IP of the primary (standbys only)
 #   HARNESS_SYNC_NAMES  value of synchronous_standby_names ('' = asynchronous)
+#   HARNESS_FAKETIME_ENV  optional: libfaketime's environment (LD_PRELOAD=... FAKETIME_TIMESTAMP_FILE=...), set for
+#                       postgres only, after the privilege drop (set as root, libfaketime's semaphore would be root's)
+#   HARNESS_FAKETIME_FILE optional: the offset file it reads; created with +0 if missing (a bumped clock survives a restart)
 # Restart-safe: the data directory is initialised only once (a marker outside PGDATA records success), so a
 # killed and restarted node, primary or standby, just runs postgres on its existing data.
 # Rejoin after a failover: if the harness copied a file /var/lib/postgresql/harness-rejoin (one line: the new
@@ -106,4 +109,10 @@ elif [ ! -e "$MARKER" ]; then
 else
   log "data directory already initialised; starting postgres"
 fi
-exec setpriv --reuid=postgres --regid=postgres --init-groups postgres -D "$PGDATA" -c cluster_name="$HARNESS_NODE"
+if [ -n "${HARNESS_FAKETIME_FILE:-}" ]; then
+  mkdir -p "$(dirname "$HARNESS_FAKETIME_FILE")"
+  [ -e "$HARNESS_FAKETIME_FILE" ] || echo +0 > "$HARNESS_FAKETIME_FILE"
+  chmod 0755 "$(dirname "$HARNESS_FAKETIME_FILE")"; chmod 0644 "$HARNESS_FAKETIME_FILE"
+fi
+# shellcheck disable=SC2086 # the faketime environment is a list of NAME=value words
+exec setpriv --reuid=postgres --regid=postgres --init-groups env ${HARNESS_FAKETIME_ENV:-} postgres -D "$PGDATA" -c cluster_name="$HARNESS_NODE"

@@ -1,0 +1,39 @@
+using Harness.Core.Databases;
+using Harness.Core.Faults;
+using Harness.Docker;
+
+namespace Harness.Workloads.MariaDb;
+
+/// <summary>The fault capabilities both MariaDB kinds take from the Docker mechanisms: one-way partitions, packet
+/// faults, SIGSTOP of mariadbd, and libfaketime clocks. (No disk-full: the data directory is initialised in the image,
+/// so a tmpfs over it would start empty.)</summary>
+public abstract partial class MariaDbCluster : IKillableTogether, IOneWayPartitionable, IPacketFaultable, IProcessSignalable, IClockControllable
+{
+    private OneWayPartitions OneWay => field ??= new OneWayPartitions(Containers);
+    private PacketFaults Packets => field ??= new PacketFaults(Containers);
+    private ProcessSignals Signals => field ??= new ProcessSignals(Containers, "mysql");
+    private ClockControl Clocks => field ??= new ClockControl(Containers);
+
+    public Task KillTogetherAsync(IReadOnlyList<string> nodes, CancellationToken cancellationToken) => Containers.KillManyAsync(nodes, cancellationToken);
+
+    public Task ApplyOneWayAsync(Grudge grudge, CancellationToken cancellationToken) => OneWay.ApplyAsync(grudge, cancellationToken);
+    public Task HealOneWayAsync(CancellationToken cancellationToken) => OneWay.HealAsync(cancellationToken);
+
+    public Task ApplyPacketFaultAsync(string node, IReadOnlyList<string>? fromNodes, PacketFault fault, CancellationToken cancellationToken) =>
+        Packets.ApplyAsync(node, fromNodes, fault, cancellationToken);
+    public Task ClearPacketFaultsAsync(CancellationToken cancellationToken) => Packets.ClearAllAsync(cancellationToken);
+
+    public Task StopProcessAsync(string node, CancellationToken cancellationToken) => Signals.StopAsync(node, cancellationToken);
+    public Task ContinueProcessAsync(string node, CancellationToken cancellationToken) => Signals.ContinueAsync(node, cancellationToken);
+
+    public Task BumpClockAsync(string node, double offsetSeconds, CancellationToken cancellationToken) =>
+        RequireFaketime().BumpAsync(node, offsetSeconds, cancellationToken);
+    public Task StrobeClockAsync(string node, double deltaSeconds, int periodMs, double durationSeconds, CancellationToken cancellationToken) =>
+        RequireFaketime().StrobeAsync(node, deltaSeconds, periodMs, durationSeconds, cancellationToken);
+    public Task SkewClockAsync(string node, double rate, CancellationToken cancellationToken) => RequireFaketime().SkewAsync(node, rate, cancellationToken);
+    public Task ResetClocksAsync(CancellationToken cancellationToken) => Options.Faketime ? Clocks.ResetAllAsync(cancellationToken) : Task.CompletedTask;
+    public Task<IReadOnlyDictionary<string, double>> ClockOffsetsAsync(CancellationToken cancellationToken) => Clocks.OffsetsAsync(cancellationToken);
+
+    private ClockControl RequireFaketime() => Options.Faketime ? Clocks
+        : throw new InvalidOperationException("mariadbd does not run under libfaketime (the cluster was made without Faketime)");
+}
