@@ -3,6 +3,7 @@ using Harness.Runner.Faults;
 using Harness.Workloads;
 using Harness.Workloads.MariaDb;
 using Harness.Workloads.Postgres;
+using Harness.Workloads.Redis;
 
 namespace Harness.Lab;
 
@@ -18,6 +19,7 @@ public static class HarnessModules
             new PostgresModule(),
             new GaleraModule(),
             new MariaDbMultiModule(),
+            new RedisModule(),
         ],
         workloads:
         [
