@@ -19,7 +19,7 @@ public sealed partial class RedisCluster
     : IDatabase, IKillable, IPausable, IPartitionable, IHasPrimary, IReplicationLagSource, IPromotable
 {
     public const int RedisPort = 6379;
-    private static readonly TimeSpan StatusDeadline = TimeSpan.FromSeconds(6);
+    private static readonly TimeSpan StatusDeadline = TimeSpan.FromSeconds(10);
 
     private readonly IProgress<string>? progress;
     private readonly CancellationTokenSource monitorStop = new();
@@ -147,8 +147,15 @@ public sealed partial class RedisCluster
     internal async Task<RedisNodeStatus?> StatusAsync(string node, bool sentinelOnly, CancellationToken cancellationToken)
     {
         string[] command = sentinelOnly ? ["harness-redis-status", "sentinel-only"] : ["harness-redis-status"];
-        var result = await Containers.ExecAsync(node, command, StatusDeadline, cancellationToken).ConfigureAwait(false);
-        return result.Succeeded ? RedisNodeStatus.Parse(result.Stdout) : null;
+        try
+        {
+            var result = await Containers.ExecAsync(node, command, StatusDeadline, cancellationToken).ConfigureAwait(false);
+            return result.Succeeded ? RedisNodeStatus.Parse(result.Stdout) : null;
+        }
+        catch (Exception e) when (e is TimeoutException or DockerException)
+        {
+            return null; // a paused, stopped or overloaded node: no answer this time
+        }
     }
 
     internal string? NodeOf(string? ip) => ip is null ? null : Nodes.FirstOrDefault(n => Containers.Ip(n) == ip);
@@ -166,9 +173,10 @@ public sealed partial class RedisCluster
             {
                 return;
             }
-            catch (Exception e) when (e is DockerException or InvalidOperationException or IOException)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
                 // a node being restarted or torn down: ask again next round
+                await Task.Delay(TimeSpan.FromSeconds(1), CancellationToken.None).ConfigureAwait(false);
             }
         }
     }

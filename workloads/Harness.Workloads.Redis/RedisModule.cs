@@ -20,10 +20,10 @@ public sealed class RedisModule : IDatabaseModule
 
     public IReadOnlyList<OptionDef> Options { get; } =
     [
-        OptionDef.Integer("min-replicas-to-write", "Redis: a master refuses writes (NOREPLICAS) unless this many replicas acknowledged recently; 0 = off", 0, 0, 8),
-        OptionDef.Integer("min-replicas-max-lag", "Redis: seconds within which a replica must have acknowledged to count for min-replicas-to-write", 10, 1, 600),
-        OptionDef.Integer("down-after-ms", "Redis: Sentinel's down-after-milliseconds, how long a master must be unreachable before a failover", 3000, 100, 600_000),
-        OptionDef.Choice("read-from", "Redis: where register reads go: primary | replicas (a replica per process)", "primary", "primary", "replicas"),
+        OptionDef.Integer("min-replicas-to-write", "a master refuses writes (NOREPLICAS) unless this many replicas acknowledged recently; 0 = off", 0, 0, 8),
+        OptionDef.Integer("min-replicas-max-lag", "seconds within which a replica must have acknowledged to count for min-replicas-to-write", 10, 1, 600),
+        OptionDef.Integer("down-after-ms", "Sentinel's down-after-milliseconds, how long a master must be unreachable before a failover", 3000, 100, 600_000),
+        OptionDef.Choice("read-from", "where register reads go: primary | replicas (a replica per process)", "primary", "primary", "replicas"),
     ];
 
     public IReadOnlySet<string> Capabilities { get; } = new HashSet<string>
