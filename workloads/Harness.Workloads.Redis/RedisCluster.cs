@@ -144,13 +144,22 @@ public sealed partial class RedisCluster
         return Nodes.Select((n, i) => (n, answers[i])).ToDictionary(x => x.n, x => x.Item2, StringComparer.Ordinal);
     }
 
+    /// <summary>One node's status: its sentinel's view and, unless <paramref name="sentinelOnly"/>, its INFO replication,
+    /// each one redis-cli call inside the node; null if the sentinel did not answer.</summary>
     internal async Task<RedisNodeStatus?> StatusAsync(string node, bool sentinelOnly, CancellationToken cancellationToken)
     {
-        string[] command = sentinelOnly ? ["harness-redis-status", "sentinel-only"] : ["harness-redis-status"];
+        var sentinel = AskAsync(node, ["redis-cli", "--raw", "-p", "26379", "SENTINEL", "master", "mymaster"], cancellationToken);
+        var info = sentinelOnly ? Task.FromResult<string?>(null) : AskAsync(node, ["redis-cli", "--raw", "INFO", "replication"], cancellationToken);
+        var (s, i) = (await sentinel.ConfigureAwait(false), await info.ConfigureAwait(false));
+        return s is null && i is null ? null : RedisNodeStatus.Parse(s, i);
+    }
+
+    private async Task<string?> AskAsync(string node, IReadOnlyList<string> command, CancellationToken cancellationToken)
+    {
         try
         {
             var result = await Containers.ExecAsync(node, command, StatusDeadline, cancellationToken).ConfigureAwait(false);
-            return result.Succeeded ? RedisNodeStatus.Parse(result.Stdout) : null;
+            return result.Succeeded ? result.Stdout.Replace("\r", "", StringComparison.Ordinal) : null;
         }
         catch (Exception e) when (e is TimeoutException or DockerException)
         {

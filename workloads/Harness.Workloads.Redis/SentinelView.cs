@@ -16,16 +16,18 @@ public static class SentinelView
             .Select(g => g.Key)
             .FirstOrDefault();
 
-    /// <summary>Null when healthy: every sentinel names the same master, every ckquorum is OK, every sentinel knows
-    /// all replicas, and the master streams to every replica (state=online). Otherwise the first thing missing.</summary>
+    /// <summary>Null when healthy: every sentinel names the same master, sees it up (flags exactly <c>master</c>) and
+    /// knows every replica and every other sentinel, and the master streams to every replica (state=online, link up).
+    /// Otherwise the first thing missing.</summary>
     public static string? Problem(IReadOnlyDictionary<string, RedisNodeStatus?> byNode, Func<string, string> ipOf)
     {
         foreach (var (node, status) in byNode)
         {
             if (status is null) return $"{node} did not answer";
             if (status.SentinelMasterIp is null) return $"{node}'s sentinel names no master";
-            if (!status.QuorumOk) return $"{node}'s sentinel: no quorum yet";
-            if (status.SentinelReplicas != byNode.Count - 1) return $"{node}'s sentinel knows {status.SentinelReplicas?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no"} replicas";
+            if (status.SentinelFlags != "master") return $"{node}'s sentinel flags the master {status.SentinelFlags ?? "unknown"}";
+            if (status.OtherSentinels != byNode.Count - 1) return $"{node}'s sentinel knows {Count(status.OtherSentinels)} other sentinels";
+            if (status.SentinelReplicas != byNode.Count - 1) return $"{node}'s sentinel knows {Count(status.SentinelReplicas)} replicas";
         }
         var masters = byNode.Values.Select(s => s!.SentinelMasterIp).Distinct(StringComparer.Ordinal).ToList();
         if (masters.Count != 1) return $"sentinels disagree on the master: {string.Join(", ", masters)}";
@@ -40,4 +42,6 @@ public static class SentinelView
         }
         return null;
     }
+
+    private static string Count(int? n) => n?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no";
 }
