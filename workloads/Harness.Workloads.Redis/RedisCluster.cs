@@ -13,13 +13,13 @@ namespace Harness.Workloads.Redis;
 /// node hits its redis and its sentinel together (a cut-off master's sentinel cannot vote for it; the majority
 /// side elects a new master). <see cref="Primary"/> is the master a majority of sentinels name, refreshed every
 /// second by a monitor, so clients follow a failover the way Sentinel-aware clients do. Clients on the host reach
-/// each redis at its published port; sentinels are asked inside the nodes (their port is not published).
+/// each redis at its published port; the harness asks sentinels and INFO at the container IPs (see RespProbe).
 /// </summary>
 public sealed partial class RedisCluster
     : IDatabase, IKillable, IPausable, IPartitionable, IHasPrimary, IReplicationLagSource, IPromotable
 {
     public const int RedisPort = 6379;
-    private static readonly TimeSpan StatusDeadline = TimeSpan.FromSeconds(10);
+    public const int SentinelPort = 26379;
 
     private readonly IProgress<string>? progress;
     private readonly CancellationTokenSource monitorStop = new();
@@ -136,38 +136,6 @@ public sealed partial class RedisCluster
         await Containers.DisposeAsync().ConfigureAwait(false);
         monitorStop.Dispose();
     }
-
-    /// <summary>Each node's status by exec (a paused or stopped node answers null, after at most the deadline).</summary>
-    internal async Task<IReadOnlyDictionary<string, RedisNodeStatus?>> StatusesAsync(bool sentinelOnly, CancellationToken cancellationToken)
-    {
-        var answers = await Task.WhenAll(Nodes.Select(n => StatusAsync(n, sentinelOnly, cancellationToken))).ConfigureAwait(false);
-        return Nodes.Select((n, i) => (n, answers[i])).ToDictionary(x => x.n, x => x.Item2, StringComparer.Ordinal);
-    }
-
-    /// <summary>One node's status: its sentinel's view and, unless <paramref name="sentinelOnly"/>, its INFO replication,
-    /// each one redis-cli call inside the node; null if the sentinel did not answer.</summary>
-    internal async Task<RedisNodeStatus?> StatusAsync(string node, bool sentinelOnly, CancellationToken cancellationToken)
-    {
-        var sentinel = AskAsync(node, ["redis-cli", "--raw", "-p", "26379", "SENTINEL", "master", "mymaster"], cancellationToken);
-        var info = sentinelOnly ? Task.FromResult<string?>(null) : AskAsync(node, ["redis-cli", "--raw", "INFO", "replication"], cancellationToken);
-        var (s, i) = (await sentinel.ConfigureAwait(false), await info.ConfigureAwait(false));
-        return s is null && i is null ? null : RedisNodeStatus.Parse(s, i);
-    }
-
-    private async Task<string?> AskAsync(string node, IReadOnlyList<string> command, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var result = await Containers.ExecAsync(node, command, StatusDeadline, cancellationToken).ConfigureAwait(false);
-            return result.Succeeded ? result.Stdout.Replace("\r", "", StringComparison.Ordinal) : null;
-        }
-        catch (Exception e) when (e is TimeoutException or DockerException)
-        {
-            return null; // a paused, stopped or overloaded node: no answer this time
-        }
-    }
-
-    internal string? NodeOf(string? ip) => ip is null ? null : Nodes.FirstOrDefault(n => Containers.Ip(n) == ip);
 
     private async Task MonitorAsync(CancellationToken ct)
     {
