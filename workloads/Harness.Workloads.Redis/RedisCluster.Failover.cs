@@ -13,8 +13,13 @@ namespace Harness.Workloads.Redis;
 /// </summary>
 public sealed partial class RedisCluster
 {
-    private static readonly TimeSpan PromotionWait = TimeSpan.FromSeconds(60);
+    /// <summary>Long enough for one split vote (the retry waits twice the failover-timeout of 10 s), short enough that
+    /// a failover after an isolation of several seconds ends within the nemesis's 60 s step.</summary>
+    private static readonly TimeSpan PromotionWait = TimeSpan.FromSeconds(40);
     private readonly SemaphoreSlim failoverLock = new(1, 1);
+    private readonly Stopwatch clusterClock = Stopwatch.StartNew();
+    private TimeSpan failoverEpoch;
+    private (string From, string To, TimeSpan At)? lastSwitch;
     private readonly List<string> killed = [];
     private readonly List<string> replaced = [];
 
@@ -30,8 +35,11 @@ public sealed partial class RedisCluster
         try
         {
             var clock = Stopwatch.StartNew();
+            var before = primary;
+            await PrimaryAsync(cancellationToken).ConfigureAwait(false);
+            if (AlreadySwitched() is { } done) return done;
             var statuses = await StatusesAsync(true, cancellationToken).ConfigureAwait(false);
-            var old = NodeOf(SentinelView.MajorityMaster(statuses.Values, Options.Quorum)) ?? primary;
+            var old = NodeOf(SentinelView.MajorityMaster(statuses.Values, Options.Quorum)) ?? before;
             var judgedDown = statuses.Where(kv => kv.Key != old).Any(kv => kv.Value?.SentinelFlags is { } f
                 && (f.Contains("o_down", StringComparison.Ordinal) || f.Contains("failover", StringComparison.Ordinal)));
             if (!judgedDown)
@@ -42,6 +50,7 @@ public sealed partial class RedisCluster
             lock (replaced) if (!replaced.Contains(old)) replaced.Add(old);
             var chosen = await WaitForNewMasterAsync(old, cancellationToken).ConfigureAwait(false);
             primary = chosen;
+            failoverEpoch = clusterClock.Elapsed;
             var how = judgedDown ? $"{old} already judged down by the sentinels (left running)" : $"killed {old}";
             var note = target is not null && target != chosen && target != "primary" ? $" (asked for {target}; Sentinel chooses)" : "";
             return Invariant($"{how}; Sentinel promoted {chosen}{note}, writable after {clock.Elapsed.TotalSeconds:0.00} s");
@@ -66,12 +75,32 @@ public sealed partial class RedisCluster
             var current = await PrimaryAsync(cancellationToken).ConfigureAwait(false) ?? primary;
             foreach (var node in waiting.Where(n => n != current)) await WaitReplicaOfAsync(node, current, cancellationToken).ConfigureAwait(false);
             lock (replaced) replaced.Clear();
+            failoverEpoch = clusterClock.Elapsed;
             var started = toStart.Count == 0 ? "" : $"started {string.Join(", ", toStart)}; ";
             return Invariant($"{started}{string.Join(", ", waiting)} reconfigured by Sentinel as replica of {current}, link up after {clock.Elapsed.TotalSeconds:0.00} s");
         }
         finally
         {
             failoverLock.Release();
+        }
+    }
+
+    /// <summary>Called by <see cref="PrimaryAsync"/> whenever the sentinels' majority names another master.</summary>
+    private void RecordSwitch(string from, string to)
+    {
+        lock (replaced) lastSwitch = (from, to, clusterClock.Elapsed);
+    }
+
+    /// <summary>If Sentinel replaced the master on its own since the last failover or rejoin (a partition cut it off),
+    /// there is nothing to kill: the old master counts as replaced and waits for <see cref="RejoinAsync"/>.</summary>
+    private string? AlreadySwitched()
+    {
+        lock (replaced)
+        {
+            if (lastSwitch is not { } s || s.At <= failoverEpoch || s.To != primary) return null;
+            if (!replaced.Contains(s.From)) replaced.Add(s.From);
+            failoverEpoch = clusterClock.Elapsed;
+            return Invariant($"Sentinel had already replaced {s.From} by {s.To} on its own {(clusterClock.Elapsed - s.At).TotalSeconds:0.0} s ago; nothing killed");
         }
     }
 

@@ -93,7 +93,11 @@ public sealed partial class RedisCluster
     {
         var statuses = await StatusesAsync(true, cancellationToken).ConfigureAwait(false);
         var node = NodeOf(SentinelView.MajorityMaster(statuses.Values, Options.Quorum));
-        if (node is not null) primary = node;
+        if (node is not null && node != primary)
+        {
+            RecordSwitch(primary, node);
+            primary = node;
+        }
         return primary;
     }
 
