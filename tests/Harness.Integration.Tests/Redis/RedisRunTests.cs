@@ -31,6 +31,7 @@ public sealed class RedisRunTests
 
     [TestCase(0, 10, TestName = "SetUnderMasterIsolationLosesAcknowledgedWrites")]
     [TestCase(1, 1, TestName = "SetWithMinReplicasToWriteRefusesWritesOnTheIsolatedMaster")]
+    [TestCase(1, 10, TestName = "SetWithMinReplicasToWriteAndTheDefaultMaxLagStillLosesWrites")]
     public async Task SetUnderMasterIsolation(int minReplicas, int maxLag)
     {
         var spec = Isolating($"it-redis-set-min{minReplicas}-lag{maxLag}", "set")
@@ -55,16 +56,24 @@ public sealed class RedisRunTests
             Assert.That(set.Validity, Is.EqualTo(Validity.Invalid), set.Summary);
             Assert.That(refused, Is.Zero);
         }
-        else
+        else if (maxLag < 8)
         {
             Assert.That(refused, Is.GreaterThan(0), "the isolated master refused writes once no replica acknowledged");
+        }
+        else
+        {
+            // min-replicas-max-lag (10 s) outlasts the time Sentinel and the clients take to move on: the isolated
+            // master keeps counting its replicas as good and goes on acknowledging writes that are then discarded.
+            Assert.That(set.Stats["lost-count"], Is.GreaterThan(0L), "a max-lag longer than the failover leaves the window open");
         }
     }
 
     [Test]
     public async Task RegisterUnderMasterIsolationIsNotLinearizable()
     {
-        var run = await RunFixture.RunAsync(Isolating("it-redis-register-isolation", "register"));
+        // Long-lived keys (about 12 s each at this rate), so a key's history spans the switch of masters: writes the
+        // isolated master acknowledged, then reads on the new master that never saw them.
+        var run = await RunFixture.RunAsync(Isolating("it-redis-register-isolation", "register").WithWorkloadOption("ops-per-key", "1000"));
 
         var lin = run.Checker("linearizability");
         TestContext.Progress.WriteLine($"redis register under master isolation: {lin.Summary}; {run.Directory}");
