@@ -68,16 +68,22 @@ public sealed class RedisRunTests
         }
     }
 
-    [Test]
-    public async Task RegisterUnderMasterIsolationIsNotLinearizable()
+    /// <summary>Reads from the replicas: while the master is cut off they serve values it has long overwritten, so
+    /// the history is not linearizable. Reads from the master see the loss only if a read reaches the new master before
+    /// any write overwrites the lost value (a window of milliseconds at this rate): the verdict is reported, not asserted.</summary>
+    [TestCase("replicas", TestName = "RegisterWithReplicaReadsUnderMasterIsolationIsNotLinearizable")]
+    [TestCase("primary", TestName = "RegisterWithMasterReadsUnderMasterIsolationIsMeasured")]
+    public async Task RegisterUnderMasterIsolation(string readFrom)
     {
-        // Long-lived keys (about 12 s each at this rate), so a key's history spans the switch of masters: writes the
-        // isolated master acknowledged, then reads on the new master that never saw them.
-        var run = await RunFixture.RunAsync(Isolating("it-redis-register-isolation", "register").WithWorkloadOption("ops-per-key", "1000"));
+        // Long-lived keys (about 12 s each at this rate), so a key's history spans the switch of masters.
+        var spec = Isolating($"it-redis-register-{readFrom}", "register").WithWorkloadOption("ops-per-key", "1000").WithDatabaseOption("read-from", readFrom);
+        var run = await RunFixture.RunAsync(spec);
 
         var lin = run.Checker("linearizability");
-        TestContext.Progress.WriteLine($"redis register under master isolation: {lin.Summary}; {run.Directory}");
-        Assert.That(run.History.Ops.Count(o => o.Type == OpType.Ok && !o.IsNemesis), Is.GreaterThan(200));
-        Assert.That(lin.Validity, Is.EqualTo(Validity.Invalid), lin.Summary);
+        var stale = run.Result.Flatten().FirstOrDefault(r => r.Checker == "stale-reads");
+        TestContext.Progress.WriteLine($"redis register, reads from {readFrom}, master isolated: {lin.Summary}; stale reads: {stale?.Summary}; {run.Directory}");
+        Assert.That(run.History.Ops.Count(o => o.Type == OpType.Ok && !o.IsNemesis), Is.GreaterThan(500));
+        Assert.That(run.History.Ops.Any(o => o.IsNemesis && o.F == "start-partition-failover" && o.Type == OpType.Info && o.Error is null), Is.True);
+        if (readFrom == "replicas") Assert.That(lin.Validity, Is.EqualTo(Validity.Invalid), lin.Summary);
     }
 }
