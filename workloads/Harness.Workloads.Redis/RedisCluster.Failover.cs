@@ -6,7 +6,8 @@ namespace Harness.Workloads.Redis;
 /// <summary>
 /// Failover through Sentinel, not by hand: <see cref="FailoverAsync"/> kills the master the sentinels name (unless
 /// they already judge it objectively down or are failing it over, as after a partition cut it off: then it is left
-/// alone) and waits until a majority of sentinels name a new master and that node reports the master role. Sentinel
+/// alone; and if they have already replaced it on their own since the last failover or rejoin, nothing is done but
+/// to count it replaced) and waits until a majority of sentinels name a new master and that node reports the master role. Sentinel
 /// picks the replica (the one with the most replication offset, among equal priorities), so a requested target is
 /// only reported. <see cref="RejoinAsync"/> starts a killed old master and waits until Sentinel has reconfigured every
 /// replaced master as a replica of the current one with its link up: what it acknowledged alone is then gone.
