@@ -4,6 +4,7 @@ using Harness.Workloads;
 using Harness.Workloads.Etcd;
 using Harness.Workloads.MariaDb;
 using Harness.Workloads.Postgres;
+using Harness.Workloads.Redis;
 using Harness.Workloads.Swift;
 
 namespace Harness.Lab;
@@ -22,6 +23,7 @@ public static class HarnessModules
             new MariaDbMultiModule(),
             new EtcdModule(),
             new SwiftModule(),
+            new RedisModule(),
         ],
         workloads:
         [
