@@ -140,8 +140,15 @@ public sealed class PostgresFaultTests
     {
         await cluster.ApplyPacketFaultAsync("pg2", ["pg1"], new PacketFault { RateKbit = 256 }, CancellationToken.None);
         await WriteLoadAsync(4000); // about 4 MiB of WAL
-        var lag = await PgRows.RowsAsync(Pg("pg1"),
-            "select application_name, (pg_current_wal_lsn() - replay_lsn)::bigint from pg_stat_replication order by 1");
+        // Give the unthrottled standby time to replay the burst (pg2 at 32 KB/s needs minutes), then compare.
+        List<object?[]> lag = [];
+        for (var i = 0; i < 30; i++)
+        {
+            lag = await PgRows.RowsAsync(Pg("pg1"),
+                "select application_name, (pg_current_wal_lsn() - replay_lsn)::bigint from pg_stat_replication order by 1");
+            if (lag.Any(r => (string)r[0]! == "pg3" && Convert.ToInt64(r[1], System.Globalization.CultureInfo.InvariantCulture) < 65_536)) break;
+            await Task.Delay(500);
+        }
         var text = string.Join(", ", lag.Select(r => $"{r[0]} {r[1]} bytes"));
         TestContext.Progress.WriteLine($"256 kbit/s from pg1 into pg2 after ~4 MiB of writes: replay lag {text}");
         var pg2 = Convert.ToInt64(lag.Single(r => (string)r[0]! == "pg2")[1], System.Globalization.CultureInfo.InvariantCulture);
