@@ -5,7 +5,7 @@ using Harness.Core.History;
 namespace Harness.Reports.Internal;
 
 /// <summary>
-/// The lanes above the plots, on the plots' own x scale (<see cref="PlotFrame.X"/>): a fault lane with each
+/// The lanes above the plots, on the plots' own x scale (<see cref="PlotFrame.X"/>): a lane per fault kind with each
 /// window's parts (applying, in effect, healing) and phases, then one row per node coloured by its role (primary,
 /// streaming, catching up, disconnected, unreachable, down, paused) with a hatched strip while it is partitioned,
 /// and a marker at each failover. Every band carries its times as data attributes (<c>data-start-ns</c>,
@@ -26,19 +26,23 @@ internal static class LanesSvg
     {
         var roles = run.Roles;
         if (run.Faults.Count == 0 && roles.Roles.Count == 0) return;
-        var height = Top + Row * (roles.Nodes.Count + 1) + 24;
+        // One lane per fault kind, so overlapping faults (--nemesis-mode overlap) never hide each other.
+        var kinds = run.Faults.Select(f => f.Fault).Distinct(StringComparer.Ordinal).ToList();
+        var height = Top + Row * (roles.Nodes.Count + Math.Max(kinds.Count, 1)) + 24;
         sb.Append(CultureInfo.InvariantCulture, $"<svg class=\"lanes\" id=\"lanes\" width=\"{PlotFrame.Width}\" height=\"{height}\" viewBox=\"0 0 {PlotFrame.Width} {height}\" font-size=\"11\">\n");
-        Label(sb, 0, "faults");
-        foreach (var w in run.Faults) WriteFault(sb, run, w, palette);
+        if (kinds.Count == 0) Label(sb, 0, "faults");
+        for (var k = 0; k < kinds.Count; k++) Label(sb, k, kinds.Count == 1 ? "faults" : kinds[k]);
+        foreach (var w in run.Faults) WriteFault(sb, run, w, palette, kinds.IndexOf(w.Fault));
+        var first = Math.Max(kinds.Count, 1);
         for (var i = 0; i < roles.Nodes.Count; i++)
         {
             var node = roles.Nodes[i];
-            Label(sb, i + 1, node);
+            Label(sb, first + i, node);
             foreach (var s in roles.Roles.Where(s => s.Node == node))
-                Band(sb, run, i + 1, s.StartNs, s.EndNs, RoleHex.GetValueOrDefault(s.Role, "#cccccc"), 1, "role",
+                Band(sb, run, first + i, s.StartNs, s.EndNs, RoleHex.GetValueOrDefault(s.Role, "#cccccc"), 1, "role",
                     $"{node}: {s.Detail}", $" data-node=\"{Html.Escape(node)}\" data-role=\"{Html.Escape(s.Role)}\"");
             foreach (var s in roles.Partitions.Where(s => s.Node == node))
-                Band(sb, run, i + 1, s.StartNs, s.EndNs, "url(#cut)", 1, "partitioned", $"{node}: {s.Detail}",
+                Band(sb, run, first + i, s.StartNs, s.EndNs, "url(#cut)", 1, "partitioned", $"{node}: {s.Detail}",
                     $" data-node=\"{Html.Escape(node)}\"", stripe: true);
         }
         foreach (var (at, node) in roles.Failovers)
@@ -53,15 +57,15 @@ internal static class LanesSvg
         WriteKey(sb, roles);
     }
 
-    private static void WriteFault(StringBuilder sb, RunData run, FaultWindow w, FaultPalette palette)
+    private static void WriteFault(StringBuilder sb, RunData run, FaultWindow w, FaultPalette palette, int row)
     {
         var hex = palette.HexOf(w.Fault);
         var times = $"invoked {Html.Seconds(w.InvokedNs)} s, in effect {Html.Seconds(w.InEffectNs)} s, stop invoked {Html.Seconds(w.StopInvokedNs)} s, healed {Html.Seconds(w.HealedNs)} s";
         foreach (var (start, end, part) in FaultBands.Parts(w))
-            Band(sb, run, 0, start, end, hex, part == "in-effect" ? 0.55 : 0.25, "fault-band", $"{w.Fault} ({part}): {times}",
-                $" data-fault=\"{Html.Escape(w.Fault)}\" data-part=\"{part}\" data-invoked-ns=\"{w.InvokedNs}\"");
+            Band(sb, run, row, start, end, hex, part == "in-effect" ? 0.55 : 0.25, "fault-band", $"{w.Fault} ({part}): {times}",
+                $" data-fault=\"{Html.Escape(w.Fault)}\" data-part=\"{part}\" data-lane=\"{row}\" data-invoked-ns=\"{w.InvokedNs}\"");
         foreach (var p in w.Phases)
-            Band(sb, run, 0, p.StartNs, p.EndNs, FaultMoment.PhaseHex(p.Name), 0.9, "fault-phase",
+            Band(sb, run, row, p.StartNs, p.EndNs, FaultMoment.PhaseHex(p.Name), 0.9, "fault-phase",
                 $"{w.Fault}: {p.Name}{(p.Node is null ? "" : " (" + p.Node + ")")} {Html.Seconds(p.StartNs)}–{Html.Seconds(p.EndNs)} s",
                 $" data-fault=\"{Html.Escape(w.Fault)}\" data-phase=\"{Html.Escape(p.Name)}\"", stripe: true);
     }
@@ -78,7 +82,7 @@ internal static class LanesSvg
     }
 
     private static void Label(StringBuilder sb, int row, string text) =>
-        sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{PlotFrame.PadLeft - 6}\" y=\"{Top + row * Row + 15}\" text-anchor=\"end\">{Html.Escape(text)}</text>\n");
+        sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{PlotFrame.PadLeft - 6}\" y=\"{Top + row * Row + 15}\" text-anchor=\"end\"{(text.Length > 12 ? " font-size=\"8\"" : "")}>{Html.Escape(text)}</text>\n");
 
     private static void WriteKey(StringBuilder sb, RoleTimeline roles)
     {

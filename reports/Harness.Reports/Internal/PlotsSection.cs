@@ -3,7 +3,7 @@ using System.Text;
 namespace Harness.Reports.Internal;
 
 /// <summary>The lanes (faults and node roles), then the plots on the same x scale: latency (with stale reads),
-/// throughput, replication lag, and lost writes for each set checker, each located in its fault phase.
+/// throughput, replication lag, clock offsets (when a clock fault ran), and lost writes for each set checker, each located in its fault phase.
 /// A plot with nothing to draw becomes a one-line note saying why.</summary>
 internal static class PlotsSection
 {
@@ -20,6 +20,7 @@ internal static class PlotsSection
         var lag = LagPlot.Render(run, palette);
         if (lag.Count == 0) sb.Append("<p class=\"note\">No replication-lag samples (lag.jsonl is missing or empty).</p>\n");
         foreach (var uri in lag) Image(sb, "lag", uri, "");
+        if (ClockPlot.Render(run, palette) is { } clock) Image(sb, "clock", clock, "");
         var sets = run.Result?.Flatten().Where(r => r.Checker == "set").Take(MaxSetPlots).ToList() ?? [];
         foreach (var set in sets)
         {
