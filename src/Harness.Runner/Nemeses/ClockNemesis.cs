@@ -48,7 +48,10 @@ public sealed class ClockNemesis(IClockControllable cluster, IReadOnlyList<strin
     {
         var mode = spec.Count > 0 ? spec[0] as string : null;
         var target = spec.Count > 1 ? spec[1] : null;
-        var node = (await NodeTarget.ResolveAsync(target, nodes, primary is null ? null : primary.PrimaryAsync, ct).ConfigureAwait(false))[0];
+        var aimed = await NodeTarget.ResolveAsync(target, nodes, primary is null ? null : primary.PrimaryAsync, ct).ConfigureAwait(false);
+        var free = NodesHeld.Of(cluster).Retarget(aimed.Take(1).ToList(), nodes, "clock", out var notes);
+        if (free.Count == 0) return "no node to move the clock of (" + string.Join("; ", notes) + ")";
+        var node = free[0];
         var amount = spec.Count > 2 ? Convert.ToDouble(spec[2], CultureInfo.InvariantCulture) : 0;
         var c = CultureInfo.InvariantCulture;
         switch (mode)

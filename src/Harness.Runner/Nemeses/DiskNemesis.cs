@@ -20,8 +20,9 @@ public sealed class DiskNemesis(IDiskFillable cluster, IReadOnlyList<string> nod
             return "filler files deleted";
         }
         if (f != "start-disk-full") throw new ArgumentException($"the disk nemesis does not handle {f}");
-        var targets = await NodeTarget.ResolveAsync(value, nodes, primary is null ? null : primary.PrimaryAsync, cancellationToken).ConfigureAwait(false);
-        var done = new List<string>();
+        var aimed = await NodeTarget.ResolveAsync(value, nodes, primary is null ? null : primary.PrimaryAsync, cancellationToken).ConfigureAwait(false);
+        var targets = NodesHeld.Of(cluster).Retarget(aimed, nodes, "disk-full", out var notes);
+        var done = notes.ToList();
         foreach (var node in targets) done.Add(await cluster.FillDiskAsync(node, cancellationToken).ConfigureAwait(false));
         return string.Join("; ", done);
     }

@@ -23,6 +23,7 @@ public sealed class NodeFaultNemesis : INemesis
     private readonly IReadOnlyList<string> _nodes;
     private readonly List<string> _downed = [];
     private Func<IReadOnlyList<string>, CancellationToken, Task>? _downTogether;
+    private NodesHeld _held = new();
 
     private NodeFaultNemesis(string fault, Func<string, CancellationToken, Task> down, Func<string, CancellationToken, Task> up, IHasPrimary? primary, IReadOnlyList<string> nodes)
     {
@@ -38,13 +39,14 @@ public sealed class NodeFaultNemesis : INemesis
         new("kill", cluster.KillAsync, cluster.StartAsync, primary, nodes)
         {
             _downTogether = cluster is IKillableTogether together ? together.KillTogetherAsync : null,
+            _held = NodesHeld.Of(cluster),
         };
 
     public static NodeFaultNemesis Pause(IPausable cluster, IHasPrimary? primary, IReadOnlyList<string> nodes) =>
-        new("pause", cluster.PauseAsync, cluster.ResumeAsync, primary, nodes);
+        new("pause", cluster.PauseAsync, cluster.ResumeAsync, primary, nodes) { _held = NodesHeld.Of(cluster) };
 
     public static NodeFaultNemesis Stop(IProcessSignalable cluster, IHasPrimary? primary, IReadOnlyList<string> nodes) =>
-        new("stop", cluster.StopProcessAsync, cluster.ContinueProcessAsync, primary, nodes);
+        new("stop", cluster.StopProcessAsync, cluster.ContinueProcessAsync, primary, nodes) { _held = NodesHeld.Of(cluster) };
 
     public IReadOnlyList<string> Faults { get; }
 
@@ -56,16 +58,20 @@ public sealed class NodeFaultNemesis : INemesis
             return restored.Count == 0 ? "nothing to restore" : $"{_fault} ended on {string.Join(", ", restored)}";
         }
         if (f != "start-" + _fault) throw new ArgumentException($"the {_fault} nemesis does not handle {f}");
-        var targets = await NodeTarget.ResolveAsync(value, _nodes, _primary is null ? null : _primary.PrimaryAsync, cancellationToken).ConfigureAwait(false);
+        var aimed = await NodeTarget.ResolveAsync(value, _nodes, _primary is null ? null : _primary.PrimaryAsync, cancellationToken).ConfigureAwait(false);
+        var targets = _held.Retarget(aimed, _nodes, _fault, out var notes);
+        var retargeted = notes.Count == 0 ? "" : " (" + string.Join("; ", notes) + ")";
+        if (targets.Count == 0) return $"{_fault}: no node to hit{retargeted}";
         foreach (var t in targets) FaultPhaseLog.Current?.Affects(t);
         lock (_downed) _downed.AddRange(targets);
+        _held.Hold(targets, _fault);
         if (targets.Count > 1 && _downTogether is not null)
         {
             await _downTogether(targets, cancellationToken).ConfigureAwait(false);
-            return $"{_fault} {string.Join(", ", targets)} (in one request)";
+            return $"{_fault} {string.Join(", ", targets)} (in one request){retargeted}";
         }
         var spread = await AllAtOnceAsync(targets, _down, cancellationToken).ConfigureAwait(false);
-        return targets.Count == 1 ? $"{_fault} {targets[0]}" : $"{_fault} {string.Join(", ", targets)} (all within {Ms(spread)} ms)";
+        return (targets.Count == 1 ? $"{_fault} {targets[0]}" : $"{_fault} {string.Join(", ", targets)} (all within {Ms(spread)} ms)") + retargeted;
     }
 
     /// <summary>Runs <paramref name="action"/> on every node in parallel; returns the time between the first and the last completion.</summary>
@@ -92,6 +98,7 @@ public sealed class NodeFaultNemesis : INemesis
             _downed.Clear();
         }
         await AllAtOnceAsync(nodes, _up, ct).ConfigureAwait(false);
+        _held.Release(nodes, _fault);
         return nodes;
     }
 
