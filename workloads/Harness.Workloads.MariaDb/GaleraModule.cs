@@ -12,5 +12,5 @@ public sealed class GaleraModule : MariaDbModuleBase
     public override NodeRange NodeCount => new(2, 9, 3);
 
     public override IDatabase CreateCluster(TestSpec test, ModuleContext context) =>
-        new GaleraCluster(new MariaDbClusterOptions(test.NodeCount, context.RunId, context.BaseImage) { Faketime = test.Nemesis.Contains("clock") }, context.Progress);
+        new GaleraCluster(ClusterOptions(test.NodeCount, test, context), context.Progress);
 }

@@ -5,10 +5,14 @@ using Harness.Docker;
 namespace Harness.Workloads.MariaDb;
 
 /// <summary>The fault capabilities both MariaDB kinds take from the Docker mechanisms: one-way partitions, packet
-/// faults, SIGSTOP of mariadbd, and libfaketime clocks. (No disk-full: the data directory is initialised in the image,
-/// so a tmpfs over it would start empty.)</summary>
-public abstract partial class MariaDbCluster : IKillableTogether, IOneWayPartitionable, IPacketFaultable, IProcessSignalable, IClockControllable
+/// faults, SIGSTOP of mariadbd, libfaketime clocks, and disk full on a tmpfs data directory (which the entry script
+/// fills with the data directory initialised in the image before the server starts).</summary>
+public abstract partial class MariaDbCluster : IKillableTogether, IOneWayPartitionable, IPacketFaultable, IProcessSignalable, IClockControllable, IDiskFillable
 {
+    /// <summary>Where the tmpfs data directory is mounted when <see cref="MariaDbClusterOptions.DataTmpfsMegabytes"/> is set.</summary>
+    public const string TmpfsDataDirectory = "/var/lib/mysql-tmpfs";
+
+    private DiskFill Disk => field ??= new DiskFill(Containers, TmpfsDataDirectory);
     private OneWayPartitions OneWay => field ??= new OneWayPartitions(Containers);
     private PacketFaults Packets => field ??= new PacketFaults(Containers);
     private ProcessSignals Signals => field ??= new ProcessSignals(Containers, "mysql");
@@ -33,6 +37,11 @@ public abstract partial class MariaDbCluster : IKillableTogether, IOneWayPartiti
     public Task SkewClockAsync(string node, double rate, CancellationToken cancellationToken) => RequireFaketime().SkewAsync(node, rate, cancellationToken);
     public Task ResetClocksAsync(CancellationToken cancellationToken) => Options.Faketime ? Clocks.ResetAllAsync(cancellationToken) : Task.CompletedTask;
     public Task<IReadOnlyDictionary<string, double>> ClockOffsetsAsync(CancellationToken cancellationToken) => Clocks.OffsetsAsync(cancellationToken);
+
+    public Task<string> FillDiskAsync(string node, CancellationToken cancellationToken) =>
+        Options.DataTmpfsMegabytes > 0 ? Disk.FillAsync(node, cancellationToken)
+            : throw new InvalidOperationException("the data directory is not on a tmpfs (set the data-tmpfs-mb option)");
+    public Task FreeDiskAsync(CancellationToken cancellationToken) => Options.DataTmpfsMegabytes > 0 ? Disk.FreeAllAsync(cancellationToken) : Task.CompletedTask;
 
     private ClockControl RequireFaketime() => Options.Faketime ? Clocks
         : throw new InvalidOperationException("mariadbd does not run under libfaketime (the cluster was made without Faketime)");

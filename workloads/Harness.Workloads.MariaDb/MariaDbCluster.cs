@@ -152,7 +152,9 @@ public abstract partial class MariaDbCluster : IDatabase, IKillable, IPausable, 
             environment["HARNESS_FAKETIME_ENV"] = Faketime.EnvArguments;
             environment["HARNESS_FAKETIME_FILE"] = Faketime.OffsetFile;
         }
-        return new ContainerSpec(node, image, environment);
+        if (Options.DataTmpfsMegabytes <= 0) return new ContainerSpec(node, image, environment);
+        environment["HARNESS_DATA_TMPFS"] = TmpfsDataDirectory;
+        return new ContainerSpec(node, image, environment, DiskFill.RunArguments(TmpfsDataDirectory, Options.DataTmpfsMegabytes));
     }
 
     /// <summary>The SQL that creates the client user and database; <c>IF NOT EXISTS</c> makes it safe to repeat.</summary>

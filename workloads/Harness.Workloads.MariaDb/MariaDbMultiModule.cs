@@ -13,5 +13,5 @@ public sealed class MariaDbMultiModule : MariaDbModuleBase
     public override NodeRange NodeCount => new(2, 2, 2);
 
     public override IDatabase CreateCluster(TestSpec test, ModuleContext context) =>
-        new MultiLeaderCluster(new MariaDbClusterOptions(2, context.RunId, context.BaseImage) { Faketime = test.Nemesis.Contains("clock") }, context.Progress);
+        new MultiLeaderCluster(ClusterOptions(2, test, context), context.Progress);
 }

@@ -7,6 +7,8 @@
 #   HARNESS_NODE_COUNT   how many nodes (auto_increment_increment in multi-leader)
 #   HARNESS_PEERS        galera: comma-separated IPs of every member (gcomm:// address)
 #   HARNESS_BOOTSTRAP    galera: 1 on the node that forms the cluster
+#   HARNESS_DATA_TMPFS   optional: a tmpfs mount point that becomes the data directory (the disk-full fault);
+#                        the data directory initialised in the image is copied into it before the server starts
 # Restart-safe: the configuration is rewritten identically on every start, and the Galera bootstrap flag
 # (--wsrep-new-cluster) is added only on the bootstrap node's first start, recorded by a marker outside the data
 # directory (an SST replaces the data directory). A restarted node, the bootstrap node included, rejoins the
@@ -32,6 +34,7 @@ performance_schema = OFF
 server_id = ${HARNESS_SERVER_ID}
 log_warnings = 2
 CONF
+  if [ -n "${HARNESS_DATA_TMPFS:-}" ]; then echo "datadir = ${HARNESS_DATA_TMPFS}"; fi
 }
 
 galera_conf() {
@@ -63,6 +66,12 @@ CONF
 
 mkdir -p /run/mysqld
 chown mysql:mysql /run/mysqld
+if [ -n "${HARNESS_DATA_TMPFS:-}" ] && [ ! -e "$HARNESS_DATA_TMPFS/mysql" ]; then
+  log "copying the initialised data directory into the tmpfs at $HARNESS_DATA_TMPFS"
+  cp -a /var/lib/mysql/. "$HARNESS_DATA_TMPFS/"
+  chown -R mysql:mysql "$HARNESS_DATA_TMPFS"
+  chmod 0700 "$HARNESS_DATA_TMPFS"
+fi
 # Optional libfaketime (the clock fault): HARNESS_FAKETIME_ENV is its environment, HARNESS_FAKETIME_FILE the offset
 # file it reads, created with +0 if missing (a bumped clock survives a restart).
 if [ -n "${HARNESS_FAKETIME_FILE:-}" ]; then
