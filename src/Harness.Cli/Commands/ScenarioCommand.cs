@@ -8,7 +8,7 @@ using Spectre.Console;
 
 namespace Harness.Cli.Commands;
 
-/// <summary><c>harness scenario list | run NAME... | run --all</c>: the replication article's claims as runs; the
+/// <summary><c>harness scenario list | run NAME... | run --all | findings</c>: the replication article's claims as runs; the
 /// nightly job. Writes the trade-off page, JUnit XML (one case per claim) and the figures; exits 0 when every claim
 /// held, 1 when one did not, 2 when one could not be decided.</summary>
 internal static class ScenarioCommand
@@ -16,6 +16,7 @@ internal static class ScenarioCommand
     private static readonly Argument<string[]> Names = new("names") { Description = "Scenario names (see 'harness scenario list').", Arity = ArgumentArity.ZeroOrMore };
     private static readonly Option<bool> All = new("--all") { Description = "Run every scenario in the catalogue (the nightly job)." };
     private static readonly Option<string> Store = new("--store") { Description = "Directory for run output; results go to <store>/scenarios/<timestamp>/.", DefaultValueFactory = _ => "store" };
+    private static readonly Option<string?> Save = new("--save") { Description = "Also keep the newest outcome of each scenario as <dir>/NAME.json (e.g. workloads/scenarios/results), merged with those already there." };
     private static readonly Option<double?> TimeLimit = new("--time-limit") { Description = "Override every run's time limit in seconds (shorter nightly runs)." };
 
     public static Command Build()
@@ -32,8 +33,24 @@ internal static class ScenarioCommand
         run.Arguments.Add(Names);
         foreach (var o in new Option[] { All, Store, TimeLimit }) run.Options.Add(o);
         run.SetAction((p, ct) => RunAsync(p, ct));
+        var findings = new Command("findings", "Print the findings table (Markdown) from the newest result of each scenario in the store; --save keeps those results as files (the README's evidence).");
+        findings.Options.Add(Store);
+        findings.Options.Add(Save);
+        findings.SetAction(p =>
+        {
+            var outcomes = ScenarioFindings.Collect(p.GetValue(Store)!);
+            if (p.GetValue(Save) is { } dir)
+            {
+                var merged = ScenarioFindings.Load(dir).Concat(outcomes).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal);
+                foreach (var path in ScenarioFindings.Save(dir, outcomes)) Console.Error.WriteLine($"  wrote {path}");
+                outcomes = merged;
+            }
+            Console.Out.Write(ScenarioFindings.Markdown(outcomes));
+            return 0;
+        });
         cmd.Subcommands.Add(list);
         cmd.Subcommands.Add(run);
+        cmd.Subcommands.Add(findings);
         return cmd;
     }
 
