@@ -46,6 +46,14 @@ internal static class Program
             Console.Error.WriteLine("harness: " + Unwrap(e).Message);
             return ExitCodes.InternalError;
         }
+        catch (Exception e) when (Unwrap(e) is Harness.Docker.DockerException)
+        {
+            // The environment failed us (a cluster that never became healthy, a container that would not start):
+            // say what, without a stack trace; the run's folder and store/logs keep what was recorded.
+            Console.Error.WriteLine("harness: " + Unwrap(e).Message);
+            Console.Error.WriteLine("harness: nothing recorded so far was lost; image and cluster logs are under the store (store/logs, the run's folder)");
+            return ExitCodes.InternalError;
+        }
         catch (Exception e) when (Unwrap(e) is UsageException or Harness.Core.Modules.InvalidSpecException or HistoryFormatException or FileNotFoundException or DirectoryNotFoundException)
         {
             Console.Error.WriteLine("harness: " + Unwrap(e).Message);
