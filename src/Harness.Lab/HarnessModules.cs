@@ -46,5 +46,6 @@ public static class HarnessModules
             new ClockFault(),
             new PacketFaultModule(),
             new DiskFullFault(),
+            new StandbyDownFault(),
         ]);
 }
