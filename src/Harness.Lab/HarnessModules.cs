@@ -47,5 +47,7 @@ public static class HarnessModules
             new PacketFaultModule(),
             new DiskFullFault(),
             new StandbyDownFault(),
+            new Harness.Workloads.Postgres.Faults.StandbyLongReadFault(),
+            new Harness.Workloads.Postgres.Faults.AddReplicaFault(),
         ]);
 }

@@ -17,7 +17,6 @@ public static class HistoryMeasures
     {
         ["recovery-conflict-count"] = ("recovery-conflicts", true),
         ["long-read-cancelled-count"] = ("long-read-cancelled", true),
-        ["replay-wait-max-ms"] = ("replay-wait-ms", false),
         ["replica-data-mb"] = ("data-mb", false),
         ["replica-clone-s"] = ("clone-s", false),
         ["replica-catch-up-s"] = ("catch-up-s", false),

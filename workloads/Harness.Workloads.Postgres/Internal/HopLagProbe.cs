@@ -12,7 +12,8 @@ namespace Harness.Workloads.Postgres.Internal;
 /// </summary>
 internal static class HopLagProbe
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(1);
+    /// <summary>Longer than the star probe's second: on a loaded machine a new connection alone can take more than that.</summary>
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(3);
 
     private const string UpstreamSql = """
         select application_name, state,
