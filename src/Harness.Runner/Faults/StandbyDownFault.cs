@@ -19,7 +19,7 @@ public sealed class StandbyDownFault : IFaultModule
     public string Summary => "kill (how=kill) or isolate (how=partition) one standby, never the primary; restart or heal it at the end";
     public IReadOnlySet<string> Requires { get; } = new HashSet<string> { Capability.Kill, Capability.Partition, Capability.Primary };
     public IReadOnlyList<OptionDef> Options { get; } = [OptionDef.Choice("how", "How the standby goes down: kill | partition", "kill", "kill", "partition")];
-    public string Colour => "#9c755f";
+    public string Colour => "#5b8c85";
 
     public object? Target(IReadOnlyList<string> nodes, ModuleOptions options, Random random) => (long)random.Next(Math.Max(1, nodes.Count - 1));
 

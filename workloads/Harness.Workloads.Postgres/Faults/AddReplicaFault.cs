@@ -19,7 +19,7 @@ public sealed class AddReplicaFault : IFaultModule
     public IReadOnlySet<string> Requires { get; } = new HashSet<string> { Capability.Lag, Capability.Failover };
     public IReadOnlyList<OptionDef> Options { get; } =
         [OptionDef.Integer("pad-mb", "Grow the database by this many MiB before the first clone (0: as the workload left it)", 0, 0, 4096)];
-    public string Colour => "#59a14f";
+    public string Colour => "#b6992d";
 
     public object? Target(IReadOnlyList<string> nodes, ModuleOptions options, Random random) => null;
 

@@ -16,7 +16,7 @@ public sealed class StandbyLongReadFault : IFaultModule
     public string Summary => "PostgreSQL: hold a long REPEATABLE READ snapshot on a standby while the primary vacuums (replay lag or query cancellation)";
     public IReadOnlySet<string> Requires { get; } = new HashSet<string> { Capability.Lag, Capability.Failover };
     public IReadOnlyList<OptionDef> Options { get; } = [];
-    public string Colour => "#76b7b2";
+    public string Colour => "#4b6d8f";
 
     public object? Target(IReadOnlyList<string> nodes, ModuleOptions options, Random random) => null;
 
