@@ -25,6 +25,7 @@ public sealed class PostgresModule : IDatabaseModule
         OptionDef.Choice("fencing", "What a failover does to the old primary: kill | none (cut it off from the other nodes only; clients that still reach it keep writing: split brain)", "kill", "kill", "none"),
         OptionDef.Choice("hot-standby-feedback", "hot_standby_feedback on the standbys: on (vacuum on the primary spares rows a standby query may see) | off", "on", "on", "off"),
         OptionDef.Integer("max-standby-streaming-delay-ms", "max_standby_streaming_delay on the standbys: how long replay waits for a conflicting query before cancelling it (-1: forever)", 30_000, -1, 3_600_000),
+        OptionDef.Integer("health-timeout-seconds", "How long cluster setup waits for replication to be healthy (raise it on a loaded machine)", 120, 10, 3600),
         OptionDef.Integer("data-tmpfs-mb", "Put each node's data directory on a tmpfs of this many MiB (0: no; the disk-full fault needs it, and it rules out kill faults, since a tmpfs does not survive a restart)", 0, 0, 16_384),
     ];
 
@@ -66,7 +67,10 @@ public sealed class PostgresModule : IDatabaseModule
             Fencing = test.DatabaseOptions.Text("fencing"),
             HotStandbyFeedback = test.DatabaseOptions.Text("hot-standby-feedback") == "on" ? null : false,
             MaxStandbyStreamingDelayMs = test.DatabaseOptions.Integer("max-standby-streaming-delay-ms") is var d && d != 30_000 ? (int)d : null,
-        }, context.Progress);
+        }, context.Progress)
+        {
+            HealthTimeout = TimeSpan.FromSeconds(test.DatabaseOptions.Integer("health-timeout-seconds")),
+        };
 
     public WorkloadClient ClientFor(string workload, IDatabase cluster, TestSpec test)
     {

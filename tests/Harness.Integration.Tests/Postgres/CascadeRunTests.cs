@@ -20,7 +20,7 @@ public sealed class CascadeRunTests
     public async Task CascadingLagIsRecordedPerHop()
     {
         var spec = (RunFixture.Short("it-h9b-cascade", "set") with { Nemesis = [], TimeLimitSeconds = 15, Rate = 60, Seed = 2 })
-            .WithDatabaseOption("topology", "cascade");
+            .WithDatabaseOption("topology", "cascade").WithDatabaseOption("health-timeout-seconds", "400");
         var run = await RunFixture.RunAsync(spec);
         var lag = LagJsonl.Read(Path.Combine(run.Directory, RunStore.LagFile));
         foreach (var node in new[] { "pg2", "pg3" })

@@ -26,7 +26,7 @@ public sealed class SyncStallRunTests
         OperationTimeoutSeconds = 3,
         Rate = 40,
         Seed = 3,
-    }).WithDatabaseOption("replication", replication).WithFaultOption("standby-down", "how", "kill");
+    }).WithDatabaseOption("replication", replication).WithDatabaseOption("health-timeout-seconds", "400").WithFaultOption("standby-down", "how", "kill");
 
     [Test]
     public async Task SyncWithAKilledStandbyStallsEveryWriteAndSemiSyncDoesNot()
