@@ -46,5 +46,8 @@ public static class HarnessModules
             new ClockFault(),
             new PacketFaultModule(),
             new DiskFullFault(),
+            new StandbyDownFault(),
+            new Harness.Workloads.Postgres.Faults.StandbyLongReadFault(),
+            new Harness.Workloads.Postgres.Faults.AddReplicaFault(),
         ]);
 }

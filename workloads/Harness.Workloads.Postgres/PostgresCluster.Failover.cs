@@ -50,6 +50,7 @@ public sealed partial class PostgresCluster
             if (waiting.Count == 0) return "nothing to rejoin";
             var clock = Stopwatch.StartNew();
             var newPrimary = Primary;
+            await EndSplitBrainAsync(newPrimary, cancellationToken).ConfigureAwait(false);
             foreach (var node in waiting)
             {
                 await RewindAsync(node, newPrimary, cancellationToken).ConfigureAwait(false);
@@ -69,8 +70,7 @@ public sealed partial class PostgresCluster
         var old = Primary;
         var clock = Stopwatch.StartNew();
         var phases = FaultPhaseLog.Current; // the nemesis's log of this step, when a nemesis runs it
-        phases?.Begin("kill", old);
-        await Containers.KillAsync(old, ct).ConfigureAwait(false);
+        await FenceAsync(old, phases, ct).ConfigureAwait(false);
         lock (fenced) fenced.Add(old);
         var candidates = Nodes.Where(n => n != old && !Fenced.Contains(n)).ToList();
         var lsns = await SettledWalPositionsAsync(candidates, ct).ConfigureAwait(false);

@@ -70,6 +70,7 @@ public sealed partial class PostgresCluster
         await Containers.StartContainerAsync(Spec(Nodes[0], "primary", image), cancellationToken).ConfigureAwait(false);
         await Task.WhenAll(Standbys.Select(s => Containers.StartContainerAsync(Spec(s, "standby", image), cancellationToken))).ConfigureAwait(false);
         await WaitHealthyAsync(HealthTimeout, cancellationToken).ConfigureAwait(false);
+        await ApplyStandbySettingsAsync(cancellationToken).ConfigureAwait(false);
         progress?.Report($"postgres cluster ({Options.Nodes} nodes, {Options.Replication}) healthy in {clock.Elapsed.TotalSeconds:0.0} s");
     }
 
@@ -80,7 +81,7 @@ public sealed partial class PostgresCluster
         string? problem = "not checked yet";
         for (var round = 0; clock.Elapsed < timeout; round++)
         {
-            problem = await ReplicationHealth.DescribeAsync(Primary, Standbys, ConnectionString, cancellationToken).ConfigureAwait(false);
+            problem = await DescribeHealthAsync(cancellationToken).ConfigureAwait(false);
             if (problem is null) return;
             if (round % 10 == 9) await ThrowIfAnyExitedAsync(cancellationToken).ConfigureAwait(false);
             await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken).ConfigureAwait(false);
@@ -97,7 +98,7 @@ public sealed partial class PostgresCluster
     }
 
     public Task<IReadOnlyList<LagSample>> SampleLagAsync(long timeNs, CancellationToken cancellationToken) =>
-        LagProbe.SampleAsync(timeNs, Primary, Standbys, ConnectionString, cancellationToken);
+        SampleLagByTopologyAsync(timeNs, cancellationToken);
 
     public Task KillAsync(string node, CancellationToken cancellationToken) => Containers.KillAsync(node, cancellationToken);
 
@@ -134,7 +135,7 @@ public sealed partial class PostgresCluster
         {
             ["HARNESS_ROLE"] = role,
             ["HARNESS_NODE"] = node,
-            ["HARNESS_PRIMARY"] = Containers.Ip(Nodes[0]),
+            ["HARNESS_PRIMARY"] = Containers.Ip(Upstream(node)),
             ["HARNESS_SYNC_NAMES"] = Options.SynchronousStandbyNames(),
         };
         if (Options.Faketime)

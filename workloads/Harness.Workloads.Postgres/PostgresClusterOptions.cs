@@ -21,9 +21,23 @@ public sealed record PostgresClusterOptions(
     /// fault; such a node loses its data when its container restarts).</summary>
     public int DataTmpfsMegabytes { get; init; }
 
-    /// <summary>The <c>synchronous_standby_names</c> value for <see cref="Replication"/> with pg1 as the primary.</summary>
+    /// <summary>Where standbys stream from: <c>star</c> (all from the primary) or <c>cascade</c> (each from the previous node).</summary>
+    public string Topology { get; init; } = "star";
+
+    /// <summary><c>hot_standby_feedback</c> on the standbys (null: the image's default, on).</summary>
+    public bool? HotStandbyFeedback { get; init; }
+
+    /// <summary><c>max_standby_streaming_delay</c> on the standbys in ms, -1 to wait forever (null: PostgreSQL's 30 s).</summary>
+    public int? MaxStandbyStreamingDelayMs { get; init; }
+
+    /// <summary>How a failover fences the old primary: <c>kill</c> it, or <c>none</c> (cut it off from the other nodes
+    /// only, so clients that still reach it keep writing there: split brain).</summary>
+    public string Fencing { get; init; } = "kill";
+
+    /// <summary>The <c>synchronous_standby_names</c> value for <see cref="Replication"/> with pg1 as the primary (in a
+    /// cascade only pg2 streams from it, so only pg2 can confirm commits).</summary>
     public string SynchronousStandbyNames() =>
-        SynchronousStandbyNames(Replication, Enumerable.Range(2, Math.Max(0, Nodes - 1)).Select(i => $"pg{i}").ToList());
+        SynchronousStandbyNames(Replication, Enumerable.Range(2, Math.Max(0, Topology == "cascade" ? Math.Min(1, Nodes - 1) : Nodes - 1)).Select(i => $"pg{i}").ToList());
 
     /// <summary>The <c>synchronous_standby_names</c> value for a replication mode and the standbys that remain, e.g.
     /// after a failover (the promoted standby inherits the old primary's value, which names itself and the dead node).</summary>

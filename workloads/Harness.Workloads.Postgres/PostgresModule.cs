@@ -21,6 +21,11 @@ public sealed class PostgresModule : IDatabaseModule
         OptionDef.Choice("read-from", "Where reads go: primary | followers (a standby per process)", "primary", "primary", "followers"),
         OptionDef.Choice("isolation", "Transaction isolation for list-append: read-committed | repeatable-read | serializable", "serializable",
             "read-committed", "repeatable-read", "serializable"),
+        OptionDef.Choice("topology", "Where standbys stream from: star (all from the primary) | cascade (chain: pg2 from pg1, pg3 from pg2, ...)", "star", "star", "cascade"),
+        OptionDef.Choice("fencing", "What a failover does to the old primary: kill | none (cut it off from the other nodes only; clients that still reach it keep writing: split brain)", "kill", "kill", "none"),
+        OptionDef.Choice("hot-standby-feedback", "hot_standby_feedback on the standbys: on (vacuum on the primary spares rows a standby query may see) | off", "on", "on", "off"),
+        OptionDef.Integer("max-standby-streaming-delay-ms", "max_standby_streaming_delay on the standbys: how long replay waits for a conflicting query before cancelling it (-1: forever)", 30_000, -1, 3_600_000),
+        OptionDef.Integer("health-timeout-seconds", "How long cluster setup waits for replication to be healthy (raise it on a loaded machine)", 120, 10, 3600),
         OptionDef.Integer("data-tmpfs-mb", "Put each node's data directory on a tmpfs of this many MiB (0: no; the disk-full fault needs it, and it rules out kill faults, since a tmpfs does not survive a restart)", 0, 0, 16_384),
     ];
 
@@ -45,6 +50,9 @@ public sealed class PostgresModule : IDatabaseModule
         var restarting = test.Nemesis.Intersect(["kill", "kill-recovery", "failover", "partition-failover"]).ToList();
         if (tmpfs && restarting.Count > 0)
             yield return $"--data-tmpfs-mb rules out {string.Join(", ", restarting)}: a restarted node would come back with an empty data directory";
+        var failovers = test.Nemesis.Intersect(["failover", "partition-failover"]).ToList();
+        if (test.DatabaseOptions.Text("topology") == "cascade" && failovers.Count > 0)
+            yield return $"--topology cascade rules out {string.Join(", ", failovers)}: a failover re-points every standby at the new primary (a star)";
     }
 
     public Task EnsureImagesAsync(ModuleContext context, CancellationToken cancellationToken) =>
@@ -55,12 +63,19 @@ public sealed class PostgresModule : IDatabaseModule
         {
             Faketime = test.Nemesis.Contains("clock"),
             DataTmpfsMegabytes = (int)test.DatabaseOptions.Integer("data-tmpfs-mb"),
-        }, context.Progress);
+            Topology = test.DatabaseOptions.Text("topology"),
+            Fencing = test.DatabaseOptions.Text("fencing"),
+            HotStandbyFeedback = test.DatabaseOptions.Text("hot-standby-feedback") == "on" ? null : false,
+            MaxStandbyStreamingDelayMs = test.DatabaseOptions.Integer("max-standby-streaming-delay-ms") is var d && d != 30_000 ? (int)d : null,
+        }, context.Progress)
+        {
+            HealthTimeout = TimeSpan.FromSeconds(test.DatabaseOptions.Integer("health-timeout-seconds")),
+        };
 
     public WorkloadClient ClientFor(string workload, IDatabase cluster, TestSpec test)
     {
         var pg = (PostgresCluster)cluster;
-        var endpoints = new PostgresEndpoints(pg.ConnectionString, () => pg.Primary, () => pg.Standbys);
+        var endpoints = new PostgresEndpoints(pg.ConnectionString, () => pg.Primary, () => pg.Standbys) { WriteOverride = pg.SplitBrainWriteNode };
         return PostgresClients.For(workload, test, endpoints);
     }
 }

@@ -8,7 +8,7 @@ namespace Harness.Workloads.Postgres;
 /// <c>--read-from followers</c>, to a standby chosen by process (<see cref="PostgresEndpoints.ReadNode"/>).</summary>
 public sealed class PostgresRouting(PostgresEndpoints endpoints, bool readFromFollowers) : ISqlRouting
 {
-    public string WriteNode(ClientContext client) => endpoints.Primary;
+    public string WriteNode(ClientContext client) => endpoints.WriteNode(client.Process);
 
     public string ReadNode(ClientContext client) => endpoints.ReadNode(client.Process, client.Node, readFromFollowers);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Harness.Core.Checking;
 using Harness.Core.Databases;
+using Harness.Core.Formats;
 using Harness.Runner;
 
 namespace Harness.Lab.Scenarios;
@@ -32,7 +33,26 @@ public static class Measures
         ["p99-lag-ms"] = (_, lag) => Percentile(Lag(lag).ToList(), 0.99),
     };
 
-    public static IReadOnlyList<string> Known { get; } = Extractors.Keys.ToList();
+    /// <summary>Lag of one standby, for topologies where standbys differ (a cascade: pg2 streams from the primary,
+    /// pg3 from pg2): the hop's replay lag as its upstream's <c>pg_stat_replication</c> reports it, and its replay age
+    /// (<c>now() - pg_last_xact_replay_timestamp()</c> read on the standby: how far behind the primary it is end to end).</summary>
+    private static readonly Dictionary<string, Func<CheckResult, IReadOnlyList<LagSample>, double?>> PerNode =
+        new[] { "pg2", "pg3", "pg4" }.SelectMany(node => new (string, Func<CheckResult, IReadOnlyList<LagSample>, double?>)[]
+        {
+            ($"max-lag-ms-{node}", (_, lag) => Max(lag.Where(s => s.Node == node).Select(s => s.ReplayLagMs))),
+            ($"p50-lag-ms-{node}", (_, lag) => Percentile(lag.Where(s => s.Node == node).Select(s => s.ReplayLagMs).OfType<double>().ToList(), 0.5)),
+            ($"p50-age-ms-{node}", (_, lag) => Percentile(lag.Where(s => s.Node == node).Select(s => s.ReplayAgeMs).OfType<double>().ToList(), 0.5)),
+        }).ToDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal);
+
+    /// <summary>Lag figures beyond the replay lag: the standbys' replay age and the WAL bytes not yet replayed.</summary>
+    private static readonly Dictionary<string, Func<CheckResult, IReadOnlyList<LagSample>, double?>> LagExtras = new(StringComparer.Ordinal)
+    {
+        ["max-replay-age-ms"] = (_, lag) => Max(lag.Select(s => s.ReplayAgeMs)),
+        ["max-lsn-behind-bytes"] = (_, lag) => Max(lag.Select(s => (double?)s.LsnBehindBytes)),
+    };
+
+    public static IReadOnlyList<string> Known { get; } =
+        [.. Extractors.Keys, .. PerNode.Keys, .. LagExtras.Keys, .. HistoryMeasures.Names];
 
     /// <summary>Every known figure of the run stored in <paramref name="runDirectory"/>.</summary>
     public static IReadOnlyDictionary<string, double?> Of(string runDirectory)
@@ -42,7 +62,11 @@ public static class Measures
         if (!File.Exists(results)) return Known.ToDictionary(k => k, _ => (double?)null);
         var result = CheckResultJson.Read(results);
         var lag = File.Exists(lagFile) ? LagJsonl.Read(lagFile) : [];
-        return Extractors.ToDictionary(kv => kv.Key, kv => kv.Value(result, lag));
+        var figures = Extractors.Concat(PerNode).Concat(LagExtras).ToDictionary(kv => kv.Key, kv => kv.Value(result, lag));
+        var historyFile = Path.Combine(runDirectory, RunStore.HistoryFile);
+        var fromHistory = File.Exists(historyFile) ? HistoryMeasures.Of(JsonlHistory.Read(historyFile)) : null;
+        foreach (var name in HistoryMeasures.Names) figures[name] = fromHistory?.GetValueOrDefault(name);
+        return figures;
     }
 
     private static double? Stat(CheckResult r, string name) => r.Flatten()
@@ -50,6 +74,8 @@ public static class Measures
         .Where(v => v is not null)
         .Select(v => (double?)Convert.ToDouble(v, CultureInfo.InvariantCulture))
         .FirstOrDefault();
+
+    private static double? Max(IEnumerable<double?> xs) => xs.OfType<double>().Select(x => (double?)x).DefaultIfEmpty(null).Max();
 
     private static IEnumerable<double> Lag(IReadOnlyList<LagSample> lag) =>
         lag.Select(s => s.ReplayLagMs ?? s.ReplayAgeMs).OfType<double>();

@@ -18,6 +18,13 @@ public sealed class PostgresEndpoints(Func<string, string> connectionString, Fun
     /// <summary>The node that accepts writes now.</summary>
     public string Primary => primary();
 
+    /// <summary>Where a process's writes go when that is not <see cref="Primary"/> (null: the primary), e.g. the old
+    /// primary that half the clients still reach during a split brain.</summary>
+    public Func<int, string?>? WriteOverride { get; init; }
+
+    /// <summary>The node a process writes to now.</summary>
+    public string WriteNode(int process) => WriteOverride?.Invoke(process) ?? Primary;
+
     /// <summary>The other nodes now.</summary>
     public IReadOnlyList<string> Standbys => standbys();
 
