@@ -21,6 +21,9 @@ public sealed record PostgresClusterOptions(
     /// fault; such a node loses its data when its container restarts).</summary>
     public int DataTmpfsMegabytes { get; init; }
 
+    /// <summary>Heartbeat lag probe period in ms (0: off): a row written on the primary this often and read on every standby.</summary>
+    public int HeartbeatMs { get; init; }
+
     /// <summary>The <c>synchronous_standby_names</c> value for <see cref="Replication"/> with pg1 as the primary.</summary>
     public string SynchronousStandbyNames() =>
         SynchronousStandbyNames(Replication, Enumerable.Range(2, Math.Max(0, Nodes - 1)).Select(i => $"pg{i}").ToList());

@@ -1,6 +1,7 @@
 using Harness.Core.Databases;
 using Harness.Core.Modules;
 using Harness.Core.Testing;
+using Harness.Workloads.Postgres.Routing;
 using Harness.Workloads.Postgres.Workloads;
 
 namespace Harness.Workloads.Postgres;
@@ -18,7 +19,8 @@ public sealed class PostgresModule : IDatabaseModule
     public IReadOnlyList<OptionDef> Options { get; } =
     [
         OptionDef.Choice("replication", "Replication mode: async | sync (FIRST n: every standby confirms) | semi-sync (ANY 1)", "async", "async", "sync", "semi-sync"),
-        OptionDef.Choice("read-from", "Where reads go: primary | followers (a standby per process)", "primary", "primary", "followers"),
+        .. ReadRoutingOptions.OptionDefs,
+        OptionDef.Integer("heartbeat-ms", "Heartbeat lag probe: write a row with its timestamp on the primary this often (ms) and read it on every standby (0: off)", 100, 0, 60_000),
         OptionDef.Choice("isolation", "Transaction isolation for list-append: read-committed | repeatable-read | serializable", "serializable",
             "read-committed", "repeatable-read", "serializable"),
         OptionDef.Integer("data-tmpfs-mb", "Put each node's data directory on a tmpfs of this many MiB (0: no; the disk-full fault needs it, and it rules out kill faults, since a tmpfs does not survive a restart)", 0, 0, 16_384),
@@ -45,6 +47,8 @@ public sealed class PostgresModule : IDatabaseModule
         var restarting = test.Nemesis.Intersect(["kill", "kill-recovery", "failover", "partition-failover"]).ToList();
         if (tmpfs && restarting.Count > 0)
             yield return $"--data-tmpfs-mb rules out {string.Join(", ", restarting)}: a restarted node would come back with an empty data directory";
+        if (test.DatabaseOptions.Text("txn-read-from") == "followers" && test.DatabaseOptions.Text("isolation") == "serializable")
+            yield return "--txn-read-from followers needs --isolation repeatable-read or read-committed: a hot standby refuses serializable transactions";
     }
 
     public Task EnsureImagesAsync(ModuleContext context, CancellationToken cancellationToken) =>
@@ -55,6 +59,7 @@ public sealed class PostgresModule : IDatabaseModule
         {
             Faketime = test.Nemesis.Contains("clock"),
             DataTmpfsMegabytes = (int)test.DatabaseOptions.Integer("data-tmpfs-mb"),
+            HeartbeatMs = (int)test.DatabaseOptions.Integer("heartbeat-ms"),
         }, context.Progress);
 
     public WorkloadClient ClientFor(string workload, IDatabase cluster, TestSpec test)

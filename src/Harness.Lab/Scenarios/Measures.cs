@@ -8,7 +8,7 @@ namespace Harness.Lab.Scenarios;
 /// <summary>
 /// The figures a scenario can take from a stored run, read back from its files (<c>results.json</c>,
 /// <c>lag.jsonl</c>) so a comparison can be rebuilt from the store at any time. A figure a run cannot give (no set
-/// checker, no lag samples) is null, never zero.
+/// checker, no lag samples) is null, never zero. Lag figures are also given per standby as <c>FIGURE@NODE</c>.
 /// </summary>
 public static class Measures
 {
@@ -30,7 +30,30 @@ public static class Measures
         ["anomaly-count"] = (r, _) => r.Flatten().Sum(c => c.AnomalyCounts.Values.Sum()),
         ["max-lag-ms"] = (_, lag) => Lag(lag).DefaultIfEmpty().Max() is var m && lag.Count > 0 ? m : null,
         ["p99-lag-ms"] = (_, lag) => Percentile(Lag(lag).ToList(), 0.99),
+        ["p50-lag-ms"] = (_, lag) => Percentile(Lag(lag).ToList(), 0.50),
+        ["heartbeat-lag-p50-ms"] = (_, lag) => Percentile(Heartbeat(lag).ToList(), 0.50),
+        ["heartbeat-lag-p99-ms"] = (_, lag) => Percentile(Heartbeat(lag).ToList(), 0.99),
+        ["heartbeat-lag-max-ms"] = (_, lag) => Percentile(Heartbeat(lag).ToList(), 1.0),
+        ["txn-count"] = (r, _) => Stat(r, "ok-txns"),
+        ["g-nonadjacent-count"] = (r, _) => r.Flatten().Sum(c => c.AnomalyCounts.Where(kv => kv.Key.StartsWith("G-nonadjacent", StringComparison.Ordinal)).Sum(kv => kv.Value)),
+        ["forbidden-anomaly-count"] = (r, _) => r.Flatten().Sum(c => c.Stats.GetValueOrDefault("forbidden") is IEnumerable<object?> kinds
+            ? kinds.OfType<string>().Sum(k => c.AnomalyCounts.GetValueOrDefault(k)) : 0),
     };
+
+    /// <summary>Lag figures also taken per standby, named <c>FIGURE@NODE</c> (e.g. <c>heartbeat-lag-p99-ms@pg2</c>).</summary>
+    private static readonly Dictionary<string, Func<IReadOnlyList<LagSample>, double?>> PerNode = new(StringComparer.Ordinal)
+    {
+        ["p50-lag-ms"] = lag => Percentile(Lag(lag).ToList(), 0.50),
+        ["p99-lag-ms"] = lag => Percentile(Lag(lag).ToList(), 0.99),
+        ["max-lag-ms"] = lag => Percentile(Lag(lag).ToList(), 1.0),
+        ["heartbeat-lag-p50-ms"] = lag => Percentile(Heartbeat(lag).ToList(), 0.50),
+        ["heartbeat-lag-p99-ms"] = lag => Percentile(Heartbeat(lag).ToList(), 0.99),
+        ["heartbeat-lag-max-ms"] = lag => Percentile(Heartbeat(lag).ToList(), 1.0),
+    };
+
+    /// <summary>True for a known figure or a per-standby one (<c>FIGURE@NODE</c>).</summary>
+    public static bool IsKnown(string measure) =>
+        Extractors.ContainsKey(measure) || measure.Split('@') is [var figure, { Length: > 0 }] && PerNode.ContainsKey(figure);
 
     public static IReadOnlyList<string> Known { get; } = Extractors.Keys.ToList();
 
@@ -42,7 +65,11 @@ public static class Measures
         if (!File.Exists(results)) return Known.ToDictionary(k => k, _ => (double?)null);
         var result = CheckResultJson.Read(results);
         var lag = File.Exists(lagFile) ? LagJsonl.Read(lagFile) : [];
-        return Extractors.ToDictionary(kv => kv.Key, kv => kv.Value(result, lag));
+        var figures = Extractors.ToDictionary(kv => kv.Key, kv => kv.Value(result, lag));
+        foreach (var node in lag.GroupBy(s => s.Node))
+            foreach (var (figure, extract) in PerNode)
+                figures[figure + "@" + node.Key] = extract(node.ToList());
+        return figures;
     }
 
     private static double? Stat(CheckResult r, string name) => r.Flatten()
@@ -53,6 +80,8 @@ public static class Measures
 
     private static IEnumerable<double> Lag(IReadOnlyList<LagSample> lag) =>
         lag.Select(s => s.ReplayLagMs ?? s.ReplayAgeMs).OfType<double>();
+
+    private static IEnumerable<double> Heartbeat(IReadOnlyList<LagSample> lag) => lag.Select(s => s.HeartbeatLagMs).OfType<double>();
 
     private static double? Percentile(List<double> xs, double q)
     {
