@@ -60,7 +60,7 @@ public sealed class PostgresModule : IDatabaseModule
             Faketime = test.Nemesis.Contains("clock"),
             DataTmpfsMegabytes = (int)test.DatabaseOptions.Integer("data-tmpfs-mb"),
             HeartbeatMs = (int)test.DatabaseOptions.Integer("heartbeat-ms"),
-        }, context.Progress);
+        }, context.Progress) { HealthTimeout = TimeSpan.FromSeconds(300) }; // the shared 2-core machine can take minutes under load
 
     public WorkloadClient ClientFor(string workload, IDatabase cluster, TestSpec test)
     {

@@ -36,6 +36,16 @@ internal sealed class HeartbeatProbe(Func<string> primary, Func<string, string> 
         }
     }
 
+    /// <summary>Records that the primary acknowledged heartbeat <paramref name="seq"/> at <paramref name="timestamp"/> (a <see cref="Stopwatch"/> timestamp).</summary>
+    internal void Acknowledge(long seq, long timestamp)
+    {
+        lock (_acks)
+        {
+            _acks.Add((seq, timestamp));
+            if (_acks.Count > 20_000) _acks.RemoveRange(0, 10_000);
+        }
+    }
+
     /// <summary>Reads the heartbeat a standby shows and turns it into lag (null: no answer within the deadline, or no table yet).</summary>
     public async Task<double?> ReadLagAsync(string standby, CancellationToken ct)
     {
@@ -63,11 +73,7 @@ internal sealed class HeartbeatProbe(Func<string> primary, Func<string, string> 
                 }
                 var seq = ++_seq;
                 await ExecAsync(conn, Beat, [("seq", seq), ("ms", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds())], ct).ConfigureAwait(false);
-                lock (_acks)
-                {
-                    _acks.Add((seq, Stopwatch.GetTimestamp()));
-                    if (_acks.Count > 20_000) _acks.RemoveRange(0, 10_000);
-                }
+                Acknowledge(seq, Stopwatch.GetTimestamp());
             }
             catch (Exception) when (!ct.IsCancellationRequested)
             {
