@@ -98,7 +98,7 @@ public sealed partial class PostgresCluster
     }
 
     public Task<IReadOnlyList<LagSample>> SampleLagAsync(long timeNs, CancellationToken cancellationToken) =>
-        SampleLagByTopologyAsync(timeNs, cancellationToken);
+        WithHeartbeatAsync(SampleLagByTopologyAsync(timeNs, cancellationToken), cancellationToken);
 
     public Task KillAsync(string node, CancellationToken cancellationToken) => Containers.KillAsync(node, cancellationToken);
 
@@ -125,9 +125,17 @@ public sealed partial class PostgresCluster
 
     public Task CollectLogsAsync(string directory, CancellationToken cancellationToken) => Containers.CollectLogsAsync(directory, cancellationToken);
 
-    public Task TeardownAsync(CancellationToken cancellationToken) => Containers.TeardownAsync(cancellationToken);
+    public async Task TeardownAsync(CancellationToken cancellationToken)
+    {
+        await StopHeartbeatAsync().ConfigureAwait(false);
+        await Containers.TeardownAsync(cancellationToken).ConfigureAwait(false);
+    }
 
-    public ValueTask DisposeAsync() => Containers.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await StopHeartbeatAsync().ConfigureAwait(false);
+        await Containers.DisposeAsync().ConfigureAwait(false);
+    }
 
     private ContainerSpec Spec(string node, string role, string image)
     {

@@ -21,6 +21,9 @@ public sealed record PostgresClusterOptions(
     /// fault; such a node loses its data when its container restarts).</summary>
     public int DataTmpfsMegabytes { get; init; }
 
+    /// <summary>Heartbeat lag probe period in ms (0: off): a row written on the primary this often and read on every standby.</summary>
+    public int HeartbeatMs { get; init; }
+
     /// <summary>Where standbys stream from: <c>star</c> (all from the primary) or <c>cascade</c> (each from the previous node).</summary>
     public string Topology { get; init; } = "star";
 

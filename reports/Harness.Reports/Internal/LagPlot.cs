@@ -14,7 +14,7 @@ internal static class LagPlot
 {
     public static readonly string[] NodeColors = ["#1f77b4", "#ff7f0e", "#17becf", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22"];
 
-    /// <summary>Zero, one or two data URIs: milliseconds of lag, then bytes behind.</summary>
+    /// <summary>Zero to three data URIs: milliseconds of lag, heartbeat lag, then bytes behind.</summary>
     public static IReadOnlyList<string> Render(RunData run, FaultPalette palette)
     {
         var result = new List<string>(2);
@@ -23,6 +23,8 @@ internal static class LagPlot
         var title = useReplay ? "Replay lag behind the current primary, per standby" : "Age of the last replayed transaction, per standby";
         var msPlot = RenderMetric(run, palette, title, "lag (ms)", ms);
         if (msPlot is not null) result.Add(msPlot);
+        var heartbeatPlot = RenderMetric(run, palette, "Heartbeat lag: how long each standby has missed an acknowledged heartbeat", "lag (ms)", s => s.HeartbeatLagMs);
+        if (heartbeatPlot is not null) result.Add(heartbeatPlot);
         var bytesPlot = RenderMetric(run, palette, "WAL bytes behind the current primary, per standby", "bytes behind", s => s.LsnBehindBytes);
         if (bytesPlot is not null) result.Add(bytesPlot);
         return result;

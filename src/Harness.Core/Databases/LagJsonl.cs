@@ -27,6 +27,7 @@ public static class LagJsonl
             if (s.LsnBehindBytes is { } behind) w.WriteNumber("lsn-behind-bytes", behind);
             if (s.ReplayAgeMs is { } age) w.WriteNumber("replay-age-ms", age);
             if (s.State is not null) w.WriteString("state", s.State);
+            if (s.HeartbeatLagMs is { } heartbeat) w.WriteNumber("heartbeat-lag-ms", heartbeat);
             w.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
@@ -80,7 +81,8 @@ public static class LagJsonl
             Double(root, "replay-lag-ms"),
             root.TryGetProperty("lsn-behind-bytes", out var b) && b.ValueKind != JsonValueKind.Null ? b.GetInt64() : null,
             Double(root, "replay-age-ms"),
-            root.TryGetProperty("state", out var st) && st.ValueKind == JsonValueKind.String ? st.GetString() : null);
+            root.TryGetProperty("state", out var st) && st.ValueKind == JsonValueKind.String ? st.GetString() : null,
+            Double(root, "heartbeat-lag-ms"));
     }
 
     private static double? Double(JsonElement root, string name) =>

@@ -9,7 +9,7 @@ namespace Harness.Lab.Scenarios;
 /// <summary>
 /// The figures a scenario can take from a stored run, read back from its files (<c>results.json</c>,
 /// <c>lag.jsonl</c>) so a comparison can be rebuilt from the store at any time. A figure a run cannot give (no set
-/// checker, no lag samples) is null, never zero.
+/// checker, no lag samples) is null, never zero. Lag figures are also given per standby as <c>FIGURE@NODE</c>.
 /// </summary>
 public static class Measures
 {
@@ -31,12 +31,20 @@ public static class Measures
         ["anomaly-count"] = (r, _) => r.Flatten().Sum(c => c.AnomalyCounts.Values.Sum()),
         ["max-lag-ms"] = (_, lag) => Lag(lag).DefaultIfEmpty().Max() is var m && lag.Count > 0 ? m : null,
         ["p99-lag-ms"] = (_, lag) => Percentile(Lag(lag).ToList(), 0.99),
+        ["p50-lag-ms"] = (_, lag) => Percentile(Lag(lag).ToList(), 0.50),
+        ["heartbeat-lag-p50-ms"] = (_, lag) => Percentile(Heartbeat(lag).ToList(), 0.50),
+        ["heartbeat-lag-p99-ms"] = (_, lag) => Percentile(Heartbeat(lag).ToList(), 0.99),
+        ["heartbeat-lag-max-ms"] = (_, lag) => Percentile(Heartbeat(lag).ToList(), 1.0),
+        ["txn-count"] = (r, _) => Stat(r, "ok-txns"),
+        ["g-nonadjacent-count"] = (r, _) => r.Flatten().Sum(c => c.AnomalyCounts.Where(kv => kv.Key.StartsWith("G-nonadjacent", StringComparison.Ordinal)).Sum(kv => kv.Value)),
+        ["forbidden-anomaly-count"] = (r, _) => r.Flatten().Sum(c => c.Stats.GetValueOrDefault("forbidden") is IEnumerable<object?> kinds
+            ? kinds.OfType<string>().Sum(k => c.AnomalyCounts.GetValueOrDefault(k)) : 0),
     };
 
     /// <summary>Lag of one standby, for topologies where standbys differ (a cascade: pg2 streams from the primary,
     /// pg3 from pg2): the hop's replay lag as its upstream's <c>pg_stat_replication</c> reports it, and its replay age
     /// (<c>now() - pg_last_xact_replay_timestamp()</c> read on the standby: how far behind the primary it is end to end).</summary>
-    private static readonly Dictionary<string, Func<CheckResult, IReadOnlyList<LagSample>, double?>> PerNode =
+    private static readonly Dictionary<string, Func<CheckResult, IReadOnlyList<LagSample>, double?>> NamedNode =
         new[] { "pg2", "pg3", "pg4" }.SelectMany(node => new (string, Func<CheckResult, IReadOnlyList<LagSample>, double?>)[]
         {
             ($"max-lag-ms-{node}", (_, lag) => Max(lag.Where(s => s.Node == node).Select(s => s.ReplayLagMs))),
@@ -52,7 +60,23 @@ public static class Measures
     };
 
     public static IReadOnlyList<string> Known { get; } =
-        [.. Extractors.Keys, .. PerNode.Keys, .. LagExtras.Keys, .. HistoryMeasures.Names];
+        [.. Extractors.Keys, .. NamedNode.Keys, .. LagExtras.Keys, .. HistoryMeasures.Names];
+
+    /// <summary>Lag figures also taken per standby, named <c>FIGURE@NODE</c> (e.g. <c>heartbeat-lag-p99-ms@pg2</c>).</summary>
+    private static readonly Dictionary<string, Func<IReadOnlyList<LagSample>, double?>> PerNode = new(StringComparer.Ordinal)
+    {
+        ["p50-lag-ms"] = lag => Percentile(Lag(lag).ToList(), 0.50),
+        ["p99-lag-ms"] = lag => Percentile(Lag(lag).ToList(), 0.99),
+        ["max-lag-ms"] = lag => Percentile(Lag(lag).ToList(), 1.0),
+        ["heartbeat-lag-p50-ms"] = lag => Percentile(Heartbeat(lag).ToList(), 0.50),
+        ["heartbeat-lag-p99-ms"] = lag => Percentile(Heartbeat(lag).ToList(), 0.99),
+        ["heartbeat-lag-max-ms"] = lag => Percentile(Heartbeat(lag).ToList(), 1.0),
+    };
+
+    /// <summary>True for a known figure or a per-standby one (<c>FIGURE@NODE</c>).</summary>
+    public static bool IsKnown(string measure) =>
+        Known.Contains(measure) || measure.Split('@') is [var figure, { Length: > 0 }] && PerNode.ContainsKey(figure);
+
 
     /// <summary>Every known figure of the run stored in <paramref name="runDirectory"/>.</summary>
     public static IReadOnlyDictionary<string, double?> Of(string runDirectory)
@@ -62,10 +86,13 @@ public static class Measures
         if (!File.Exists(results)) return Known.ToDictionary(k => k, _ => (double?)null);
         var result = CheckResultJson.Read(results);
         var lag = File.Exists(lagFile) ? LagJsonl.Read(lagFile) : [];
-        var figures = Extractors.Concat(PerNode).Concat(LagExtras).ToDictionary(kv => kv.Key, kv => kv.Value(result, lag));
+        var figures = Extractors.Concat(NamedNode).Concat(LagExtras).ToDictionary(kv => kv.Key, kv => kv.Value(result, lag));
         var historyFile = Path.Combine(runDirectory, RunStore.HistoryFile);
         var fromHistory = File.Exists(historyFile) ? HistoryMeasures.Of(JsonlHistory.Read(historyFile)) : null;
         foreach (var name in HistoryMeasures.Names) figures[name] = fromHistory?.GetValueOrDefault(name);
+        foreach (var node in lag.GroupBy(s => s.Node))
+            foreach (var (figure, extract) in PerNode)
+                figures[figure + "@" + node.Key] = extract(node.ToList());
         return figures;
     }
 
@@ -79,6 +106,8 @@ public static class Measures
 
     private static IEnumerable<double> Lag(IReadOnlyList<LagSample> lag) =>
         lag.Select(s => s.ReplayLagMs ?? s.ReplayAgeMs).OfType<double>();
+
+    private static IEnumerable<double> Heartbeat(IReadOnlyList<LagSample> lag) => lag.Select(s => s.HeartbeatLagMs).OfType<double>();
 
     private static double? Percentile(List<double> xs, double q)
     {

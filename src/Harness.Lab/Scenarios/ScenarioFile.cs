@@ -49,7 +49,7 @@ public static class ScenarioFile
     {
         if (s.Runs.Count == 0 || s.Seeds.Count == 0) throw Bad(source, "at least one run and one seed");
         if (s.Runs.Select(r => r.Label).Distinct().Count() != s.Runs.Count) throw Bad(source, "distinct run labels");
-        foreach (var m in s.Measurements.Where(m => !Measures.Known.Contains(m)))
+        foreach (var m in s.Measurements.Where(m => !Measures.IsKnown(m)))
             throw Bad(source, $"measurements from {string.Join(", ", Measures.Known)} (got '{m}')");
         foreach (var run in s.Runs)
         {
@@ -66,7 +66,7 @@ public static class ScenarioFile
         {
             if (s.Runs.All(r => r.Label != e.Run) || (e.ThanRun is not null && s.Runs.All(r => r.Label != e.ThanRun)))
                 throw Bad(source, $"expectations to name runs of this scenario (got '{e.Run}' / '{e.ThanRun}')");
-            if (!Measures.Known.Contains(e.Measure) || !Aggregates.Contains(e.Aggregate) || !Ops.Contains(e.Op) || (e.Value is null == (e.ThanRun is null)))
+            if (!Measures.IsKnown(e.Measure) || !Aggregates.Contains(e.Aggregate) || !Ops.Contains(e.Op) || (e.Value is null == (e.ThanRun is null)))
                 throw Bad(source, $"an expectation with a known measure, aggregate ({string.Join("|", Aggregates)}), op ({string.Join(" ", Ops)}) and either value or than-run (got {e.Describe()})");
         }
     }

@@ -44,6 +44,11 @@ internal abstract class SqlClient(SqlCluster cluster, ClientContext context) : I
         try
         {
             var conn = await _connections.OpenAsync(node, cancellationToken).ConfigureAwait(false);
+            if (isRead && await RerouteAsync(conn, node, cancellationToken).ConfigureAwait(false) is { } other && other != node)
+            {
+                node = other;
+                conn = await _connections.OpenAsync(node, cancellationToken).ConfigureAwait(false);
+            }
             Phase = SqlPhase.Committing;
             var value = await ExecuteAsync(conn, invocation, cancellationToken).ConfigureAwait(false);
             return value is FailedOp failed
@@ -58,6 +63,10 @@ internal abstract class SqlClient(SqlCluster cluster, ClientContext context) : I
             return new Completion(type, invocation.Value, error, node);
         }
     }
+
+    /// <summary>For a read whose connection to <paramref name="node"/> is open: null to read there, or another node
+    /// (a routing that waited for the node to catch up and gave up). Nothing by default.</summary>
+    protected virtual Task<string?> RerouteAsync(DbConnection connection, string node, CancellationToken ct) => Task.FromResult<string?>(null);
 
     public ValueTask DisposeAsync() => _connections.DisposeAsync();
 

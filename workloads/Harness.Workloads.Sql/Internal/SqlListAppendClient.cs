@@ -7,7 +7,7 @@ namespace Harness.Workloads.Sql.Internal;
 
 /// <summary>
 /// Elle's list-append: each key is a row whose text value is a comma-separated list; an append concatenates inside
-/// the transaction, a read returns the list. Transactions run on the routing's write node at the given isolation.
+/// the transaction, a read returns the list. Transactions run at the given isolation on the routing's write node (a read-only one on its transaction node).
 /// Until COMMIT is sent every failure is Fail (a server refusal is rolled back and the connection kept); a failure
 /// during COMMIT is classified as a write in flight, so a lost connection or a missed deadline there is Info.
 /// </summary>
@@ -15,7 +15,13 @@ internal sealed class SqlListAppendClient(SqlCluster cluster, ClientContext cont
 {
     private readonly string _begin = cluster.Dialect.Begin(SqlIsolation.Level(isolation));
 
-    protected override (string Node, bool IsRead) Route(Op invocation) => (Cluster.Routing.WriteNode(Context), false);
+    /// <summary>A transaction without appends is read-only: the routing may send it to a follower, and having no
+    /// effects it is a read (a failure is Fail, and a stale reused connection is retried).</summary>
+    protected override (string Node, bool IsRead) Route(Op invocation)
+    {
+        var readOnly = ((IReadOnlyList<object?>)invocation.Value!).All(m => m is IReadOnlyList<object?> mop && (string?)mop[0] == "r");
+        return (Cluster.Routing.TransactionNode(Context, readOnly), readOnly);
+    }
 
     protected override async Task<object?> ExecuteAsync(DbConnection connection, Op op, CancellationToken ct)
     {

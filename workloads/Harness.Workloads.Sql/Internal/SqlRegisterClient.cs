@@ -5,12 +5,17 @@ using Harness.Core.Testing;
 namespace Harness.Workloads.Sql.Internal;
 
 /// <summary>Registers as rows <c>(id, val)</c>: values are <c>[key, v]</c>, cas values <c>[key, [old, new]]</c>.
-/// Writes and cas go to the routing's write node, reads to its read node; a cas whose comparison fails is Fail.</summary>
+/// Writes and cas go to the routing's write node, reads to its read node; a cas whose comparison fails is Fail. The
+/// routing hears of every acknowledged write and may hold a read back until its node has caught up
+/// (<see cref="ISqlRouting.WrittenAsync"/>, <see cref="ISqlRouting.BeforeReadAsync"/>).</summary>
 internal sealed class SqlRegisterClient(SqlCluster cluster, ClientContext context) : SqlClient(cluster, context)
 {
     protected override (string Node, bool IsRead) Route(Op invocation) => invocation.F == "read"
         ? (Cluster.Routing.ReadNode(Context), true)
         : (Cluster.Routing.WriteNode(Context), false);
+
+    protected override Task<string?> RerouteAsync(DbConnection connection, string node, CancellationToken ct) =>
+        Cluster.Routing.BeforeReadAsync(Context, connection, node, ct);
 
     protected override async Task<object?> ExecuteAsync(DbConnection connection, Op op, CancellationToken ct)
     {
@@ -29,6 +34,7 @@ internal sealed class SqlRegisterClient(SqlCluster cluster, ClientContext contex
                 await using (var cmd = Command(connection, dialect.RegisterWrite, ("@key", key), ("@value", (long)kv[1]!)))
                 {
                     await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                    await Cluster.Routing.WrittenAsync(Context, connection, Cluster.Routing.WriteNode(Context), ct).ConfigureAwait(false);
                     return op.Value;
                 }
             default:
@@ -36,7 +42,9 @@ internal sealed class SqlRegisterClient(SqlCluster cluster, ClientContext contex
                 await using (var cmd = Command(connection, dialect.RegisterCas, ("@key", key), ("@old", (long)pair[0]!), ("@new", (long)pair[1]!)))
                 {
                     var rows = await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-                    return rows == 1 ? op.Value : new FailedOp($"cas: value was not {pair[0]}");
+                    if (rows != 1) return new FailedOp($"cas: value was not {pair[0]}");
+                    await Cluster.Routing.WrittenAsync(Context, connection, Cluster.Routing.WriteNode(Context), ct).ConfigureAwait(false);
+                    return op.Value;
                 }
         }
     }
