@@ -1,3 +1,4 @@
+using Harness.Checkers.Leaderless;
 using Harness.Core.Modules;
 using Harness.Runner.Faults;
 using Harness.Workloads;
@@ -10,7 +11,7 @@ using Harness.Workloads.Swift;
 namespace Harness.Lab;
 
 /// <summary>
-/// The one place where databases, workloads and faults are registered: one line each. The CLI's options and help,
+/// The one place where databases, workloads, faults and checkers added by database capability are registered: one line each. The CLI's options and help,
 /// validation, the report palette and the README tables are all derived from this list.
 /// </summary>
 public static class HarnessModules
@@ -46,5 +47,9 @@ public static class HarnessModules
             new ClockFault(),
             new PacketFaultModule(),
             new DiskFullFault(),
+        ],
+        checkers:
+        [
+            new LeaderlessCheckers(),
         ]);
 }
