@@ -131,7 +131,8 @@ public sealed class SwiftCluster : IDatabase, IKillable, IPausable, IPartitionab
     }
 
     /// <summary>Copies each node's container output and Swift server logs, then records the final replica sample
-    /// (bounded by <see cref="SwiftClusterOptions.ConvergenceWindowSeconds"/>; a probe that fails leaves the logs intact).</summary>
+    /// (bounded by 6 × <see cref="SwiftClusterOptions.ConvergenceWindowSeconds"/>, at least 240 s: on a 2-core machine at load 60 one probe
+    /// took 3 min; a probe that fails leaves the logs intact).</summary>
     public async Task CollectLogsAsync(string directory, CancellationToken cancellationToken)
     {
         await Containers.CollectLogsAsync(directory, cancellationToken).ConfigureAwait(false);
@@ -142,7 +143,7 @@ public sealed class SwiftCluster : IDatabase, IKillable, IPausable, IPartitionab
             if (logs.Succeeded) await File.WriteAllTextAsync(Path.Combine(directory, $"{node}-swift.log"), logs.Stdout, cancellationToken).ConfigureAwait(false);
         }
         using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        bounded.CancelAfter(TimeSpan.FromSeconds(Math.Max(30, Options.ConvergenceWindowSeconds * 3)));
+        bounded.CancelAfter(TimeSpan.FromSeconds(Math.Max(240, Options.ConvergenceWindowSeconds * 6)));
         try
         {
             await recorder.FinishAsync(bounded.Token).ConfigureAwait(false);
