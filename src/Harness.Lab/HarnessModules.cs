@@ -1,17 +1,19 @@
+using Harness.Checkers.Leaderless;
 using Harness.Core.Modules;
 using Harness.Runner.Faults;
 using Harness.Workloads;
 using Harness.Workloads.Etcd;
 using Harness.Workloads.MariaDb;
 using Harness.Workloads.Postgres;
+using Harness.Workloads.Postgres.Faults;
 using Harness.Workloads.Redis;
 using Harness.Workloads.Swift;
 
 namespace Harness.Lab;
 
 /// <summary>
-/// The one place where databases, workloads and faults are registered: one line each. The CLI's options and help,
-/// validation, the report palette and the README tables are all derived from this list.
+/// The one place where databases, workloads, faults and checkers added by database capability are registered: one
+/// line each. The CLI's options and help, validation, the report palette and the README tables are all derived from this list.
 /// </summary>
 public static class HarnessModules
 {
@@ -47,7 +49,11 @@ public static class HarnessModules
             new PacketFaultModule(),
             new DiskFullFault(),
             new StandbyDownFault(),
-            new Harness.Workloads.Postgres.Faults.StandbyLongReadFault(),
-            new Harness.Workloads.Postgres.Faults.AddReplicaFault(),
+            new StandbyLongReadFault(),
+            new AddReplicaFault(),
+        ],
+        checkers:
+        [
+            new LeaderlessCheckers(),
         ]);
 }

@@ -50,7 +50,7 @@ public static class TestHarness
         var runTime = watch.Elapsed - imagesTime;
 
         progress?.Report("checking: " + workload.Name);
-        var result = await Task.Run(() => RunReports.Check(test, workload.Checker(), workload.CheckerOptions, history, dir, cancellationToken), cancellationToken)
+        var result = await Task.Run(() => RunReports.Check(test, registry.CheckerFor(test, workload.Checker(), dir), workload.CheckerOptions, history, dir, cancellationToken), cancellationToken)
             .ConfigureAwait(false);
         var checkTime = watch.Elapsed - imagesTime - runTime;
         progress?.Report("report: writing");

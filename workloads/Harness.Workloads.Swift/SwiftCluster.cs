@@ -13,12 +13,13 @@ namespace Harness.Workloads.Swift;
 /// 3-replica rings, and a proxy on every node so a client picks its coordinator. Leaderless: any proxy writes to
 /// the object's primaries (handoffs when they are unreachable) and succeeds on a majority; reads ask one replica.
 /// Faults are the <see cref="ContainerCluster"/>'s (kill, pause, iptables partitions, link delays); each heal starts
-/// a convergence probe (<see cref="ConvergenceRecorder"/>) that writes <c>convergence.jsonl</c> to the run directory.
+/// a convergence probe (<see cref="ConvergenceRecorder"/>) that writes <c>convergence.jsonl</c> to the run directory
+/// (<see cref="IReplicaObservable"/>: the leaderless checkers read it).
 /// </summary>
-public sealed class SwiftCluster : IDatabase, IKillable, IPausable, IPartitionable, IDelayable
+public sealed class SwiftCluster : IDatabase, IKillable, IPausable, IPartitionable, IDelayable, IReplicaObservable
 {
     public const int ProxyPort = 8080;
-    public const string ConvergenceFile = "convergence.jsonl";
+    public const string ConvergenceFile = IReplicaObservable.SamplesFile;
 
     private readonly IProgress<string>? progress;
     private readonly ConcurrentDictionary<(string Container, string Object), long> tracked = new();
@@ -63,6 +64,7 @@ public sealed class SwiftCluster : IDatabase, IKillable, IPausable, IPartitionab
         var image = await SwiftImage.EnsureAsync(Options.BaseImage, progress, cancellationToken).ConfigureAwait(false);
         var clock = Stopwatch.StartNew();
         Directory.CreateDirectory(RunDirectory);
+        recorder.WriteHeader(Nodes, Options.ProxyClockOffsets, Workloads.RegisterClients.Container, Workloads.RegisterClients.ObjectPrefix);
         await Containers.CreateNetworkAsync(cancellationToken).ConfigureAwait(false);
         var ips = string.Join(' ', Nodes.Select(Containers.Ip));
         await Task.WhenAll(Nodes.Select((n, i) => Containers.StartContainerAsync(Spec(n, i + 1, ips, image), cancellationToken))).ConfigureAwait(false);
@@ -129,7 +131,8 @@ public sealed class SwiftCluster : IDatabase, IKillable, IPausable, IPartitionab
     }
 
     /// <summary>Copies each node's container output and Swift server logs, then records the final replica sample
-    /// (bounded by <see cref="SwiftClusterOptions.ConvergenceWindowSeconds"/>; a probe that fails leaves the logs intact).</summary>
+    /// (bounded by 6 × <see cref="SwiftClusterOptions.ConvergenceWindowSeconds"/>, at least 240 s: on a 2-core machine at load 60 one probe
+    /// took 3 min; a probe that fails leaves the logs intact).</summary>
     public async Task CollectLogsAsync(string directory, CancellationToken cancellationToken)
     {
         await Containers.CollectLogsAsync(directory, cancellationToken).ConfigureAwait(false);
@@ -140,7 +143,7 @@ public sealed class SwiftCluster : IDatabase, IKillable, IPausable, IPartitionab
             if (logs.Succeeded) await File.WriteAllTextAsync(Path.Combine(directory, $"{node}-swift.log"), logs.Stdout, cancellationToken).ConfigureAwait(false);
         }
         using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        bounded.CancelAfter(TimeSpan.FromSeconds(Math.Max(30, Options.ConvergenceWindowSeconds * 3)));
+        bounded.CancelAfter(TimeSpan.FromSeconds(Math.Max(240, Options.ConvergenceWindowSeconds * 6)));
         try
         {
             await recorder.FinishAsync(bounded.Token).ConfigureAwait(false);

@@ -31,7 +31,7 @@ public sealed class SwiftModule : IDatabaseModule
 
     public IReadOnlySet<string> Capabilities { get; } = new HashSet<string>
     {
-        Capability.Kill, Capability.Pause, Capability.Partition, Capability.Delay,
+        Capability.Kill, Capability.Pause, Capability.Partition, Capability.Delay, Capability.Replicas,
     };
 
     public IReadOnlyList<string> Workloads { get; } = ["register", "set"];

@@ -9,7 +9,8 @@ namespace Harness.Checkers.Leaderless;
 /// all primaries agree. An object that disagreed in the first sample after a heal converged at the first sample
 /// in which its primaries agree; the time from the heal is its convergence time (p50, max). One that never agreed
 /// in the window is unconverged, which makes the verdict invalid. Placement: the objects a non-primary (handoff)
-/// held in any sample, i.e. written by a sloppy quorum. Pure over the samples (<see cref="ReplicaSample"/>).
+/// held in any sample, i.e. written by a sloppy quorum, and a table of every object's primaries and handoffs
+/// (<see cref="ReplicaPlacement"/>). Pure over the samples (<see cref="ReplicaSample"/>).
 /// </summary>
 public static class ConvergenceChecker
 {
@@ -54,7 +55,7 @@ public static class ConvergenceChecker
             Anomalies = anomalies,
             AnomalyCounts = unconverged.Count > 0 ? new Dictionary<string, long> { ["unconverged"] = unconverged.Count } : new Dictionary<string, long>(),
             Stats = stats,
-            Details = new Dictionary<string, object?> { ["handoffs"] = handoffs },
+            Details = new Dictionary<string, object?> { ["handoffs"] = handoffs, ["table"] = ReplicaPlacement.Table(samples) },
         };
     }
 

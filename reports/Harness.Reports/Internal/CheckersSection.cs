@@ -8,12 +8,13 @@ namespace Harness.Reports.Internal;
 /// <summary>
 /// One block per checker result (the composition and each part): verdict, summary, stats, anomaly counts, then
 /// each kept anomaly with its explanation and the operations it names. A checker's own SVG drawing (the
-/// transactional checker's cycle) is embedded as is; linearizability anomalies get a per-process timeline.
+/// transactional checker's cycle) is embedded as is, a checker's table (details.table) is shown; linearizability anomalies get a per-process timeline.
 /// </summary>
 internal static class CheckersSection
 {
     private const int MaxAnomaliesPerChecker = 20;
     private const int MaxOpsPerAnomaly = 40;
+    private const int MaxTableRows = 200;
 
     public static void Write(StringBuilder sb, RunData run)
     {
@@ -37,6 +38,7 @@ internal static class CheckersSection
         var linearizability = r.Checker.Contains("linear", StringComparison.OrdinalIgnoreCase);
         foreach (var a in r.Anomalies.Take(MaxAnomaliesPerChecker)) WriteAnomaly(sb, run, a, linearizability);
         Html.CappedNote(sb, MaxAnomaliesPerChecker, r.Anomalies.Count, "anomalies");
+        WriteDetailsTable(sb, r);
         var lost = LostWritesPlot.LostOf(r);
         if (lost.Count > 0)
         {
@@ -46,6 +48,18 @@ internal static class CheckersSection
             Html.CappedNote(sb, 100, lost.Count, "lost writes");
         }
         sb.Append("</div>\n");
+    }
+
+    /// <summary>A checker's own table: <c>details.table = {title, columns: [...], rows: [[...]]}</c> (e.g. replica placement).</summary>
+    private static void WriteDetailsTable(StringBuilder sb, CheckResult r)
+    {
+        if (r.Details is not IReadOnlyDictionary<string, object?> d || d.GetValueOrDefault("table") is not IReadOnlyDictionary<string, object?> t
+            || t.GetValueOrDefault("columns") is not IReadOnlyList<object?> columns || t.GetValueOrDefault("rows") is not IReadOnlyList<object?> rows) return;
+        sb.Append("<p>").Append(Html.Escape(t.GetValueOrDefault("title") as string ?? "Details")).Append(":</p>\n");
+        static string Cell(object? c) => Html.Clip(c as string ?? ValueText.Format(c), 200);
+        Html.Table(sb, "ops", columns.Select(Cell).ToList(),
+            rows.Take(MaxTableRows).OfType<IReadOnlyList<object?>>().Select(row => (IReadOnlyList<string>)row.Select(Cell).ToList()));
+        Html.CappedNote(sb, MaxTableRows, rows.Count, "rows");
     }
 
     private static void WriteAnomaly(StringBuilder sb, RunData run, Anomaly a, bool linearizability)

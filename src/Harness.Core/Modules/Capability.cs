@@ -22,6 +22,9 @@ public static class Capability
     public const string Clock = "clock";
     public const string Disk = "disk";
 
+    /// <summary>Replicas can be read on each storage node and are sampled to the run directory (leaderless stores).</summary>
+    public const string Replicas = "replicas";
+
     /// <summary>Each capability with the interface that provides it.</summary>
     public static IReadOnlyDictionary<string, Type> Interfaces { get; } = new Dictionary<string, Type>(StringComparer.Ordinal)
     {
@@ -37,6 +40,7 @@ public static class Capability
         [Signal] = typeof(IProcessSignalable),
         [Clock] = typeof(IClockControllable),
         [Disk] = typeof(IDiskFillable),
+        [Replicas] = typeof(IReplicaObservable),
     };
 
     /// <summary>The capabilities a cluster object actually implements.</summary>

@@ -1,3 +1,4 @@
+using Harness.Core.Checking;
 using Harness.Core.Testing;
 
 namespace Harness.Core.Modules;
@@ -13,14 +14,20 @@ public sealed class Registry
     public IReadOnlyList<IWorkloadModule> Workloads { get; }
     public IReadOnlyList<IFaultModule> Faults { get; }
 
-    public Registry(IEnumerable<IDatabaseModule> databases, IEnumerable<IWorkloadModule> workloads, IEnumerable<IFaultModule> faults)
+    /// <summary>Checkers added by database capability (<see cref="ICheckerModule"/>).</summary>
+    public IReadOnlyList<ICheckerModule> Checkers { get; }
+
+    public Registry(IEnumerable<IDatabaseModule> databases, IEnumerable<IWorkloadModule> workloads, IEnumerable<IFaultModule> faults,
+        IEnumerable<ICheckerModule>? checkers = null)
     {
         Databases = databases.ToList();
         Workloads = workloads.ToList();
         Faults = faults.ToList();
+        Checkers = checkers?.ToList() ?? [];
         Unique(Databases.Select(d => d.Name), "database");
         Unique(Workloads.Select(w => w.Name), "workload");
         Unique(Faults.Select(f => f.Name), "fault");
+        Unique(Checkers.Select(c => c.Name), "checker");
     }
 
     public IDatabaseModule Database(string name) => Databases.FirstOrDefault(d => d.Name == name)
@@ -37,6 +44,24 @@ public sealed class Registry
 
     /// <summary>The faults <paramref name="database"/> can take (it offers every capability they need).</summary>
     public IEnumerable<IFaultModule> FaultsFor(IDatabaseModule database) => Faults.Where(f => f.Requires.IsSubsetOf(database.Capabilities));
+
+    /// <summary>The checker modules that apply to <paramref name="test"/>: its workload is theirs and its database
+    /// declares the capability they require.</summary>
+    public IEnumerable<ICheckerModule> CheckersFor(TestSpec test)
+    {
+        var db = Database(test.Database);
+        return Checkers.Where(c => c.Workloads.Contains(test.Workload) && db.Capabilities.Contains(c.Requires));
+    }
+
+    /// <summary>The workload's checker joined with every checker module that applies to <paramref name="test"/>
+    /// (the workload's checker alone when none does).</summary>
+    public IChecker CheckerFor(TestSpec test, IChecker workloadChecker, string runDirectory)
+    {
+        var extra = CheckersFor(test).ToList();
+        if (extra.Count == 0) return workloadChecker;
+        return new CompositeChecker(string.Join('+', extra.Select(c => c.Name).Prepend(workloadChecker.Name)),
+            [workloadChecker, .. extra.Select(c => c.Create(test, runDirectory))]);
+    }
 
     /// <summary>A complete, checked copy of <paramref name="spec"/>: node count, every module option and the name filled
     /// in. Throws <see cref="ArgumentException"/> with a message for the user when something does not fit.</summary>

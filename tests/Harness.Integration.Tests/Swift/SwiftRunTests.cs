@@ -23,8 +23,12 @@ public sealed class SwiftRunTests
         Assert.That(served.Count(o => o.F == "read"), Is.GreaterThan(20), "reads");
         Assert.That(served.Select(o => o.Node).Distinct().Count(), Is.EqualTo(5), "every proxy coordinated something");
         Assert.That(run.Checker("linearizability").Validity, Is.Not.EqualTo(Validity.Unknown), run.Checker("linearizability").Summary);
-        Assert.That(SwiftRuns.Samples(run).Any(s => s.Phase == "final"), Is.True, "final replica samples in convergence.jsonl");
+        Assert.That(SwiftRuns.Log(run).Samples.Any(s => s.Phase == "final"), Is.True, "final replica samples in convergence.jsonl");
         Assert.That(Directory.GetFiles(Path.Combine(run.Directory, "logs"), "*-swift.log"), Has.Length.EqualTo(5), "swift server logs");
+        var convergence = run.Checker("convergence");
+        Assert.That(convergence.Stats["objects-probed"], Is.GreaterThan(0L), convergence.Summary);
+        Assert.That(run.Checker("lww-loss").Validity, Is.Not.EqualTo(Validity.Unknown), "the leaderless checkers ran in the run itself");
+        Assert.That(run.Report, Does.Contain("Replica placement"), "the placement table is in the report");
     }
 
     [Test]
@@ -37,18 +41,18 @@ public sealed class SwiftRunTests
         Assert.That(set.Stats["final-read-count"], Is.EqualTo(5L), set.Summary);
         Assert.That(set.Stats["lost-count"], Is.EqualTo(0L), set.Summary);
         Assert.That(set.Validity, Is.EqualTo(Validity.Valid), set.Summary);
+        Assert.That(run.Checker("convergence").Stats["unconverged-count"], Is.EqualTo(0L));
     }
 
     /// <summary>Many short-lived keys (6 operations each), so a write through the slow proxy is often a key's last.</summary>
     [Test]
     public async Task AProxyFiveSecondsBehindLosesAcknowledgedWrites()
     {
-        var offsets = new Dictionary<string, double> { ["swift3"] = -5 };
         var test = SwiftRuns.Spec("it-swift-lww-skew", "register", 30).WithWorkloadOption("ops-per-key", "6")
-            .WithDatabaseOption("coordinator", "random").WithDatabaseOption("proxy-clock-offset", "swift3:-5");
+            .WithDatabaseOption("coordinator", "random").WithDatabaseOption("proxy-clock-offset", "swift3:-5").WithDatabaseOption("probe-objects", "300");
         var run = await RunFixture.RunAsync(test);
 
-        var lww = SwiftRuns.LwwLoss(run, offsets);
+        var lww = run.Checker("lww-loss");
         TestContext.Out.WriteLine(lww.Summary);
         Assert.That(lww.Stats["lww-lost-count"], Is.GreaterThan(0L), lww.Summary);
         Assert.That(lww.Validity, Is.EqualTo(Validity.Invalid));
@@ -59,9 +63,10 @@ public sealed class SwiftRunTests
     [Test]
     public async Task WithoutSkewNoWriteIsLostToAnEarlierOne()
     {
-        var run = await RunFixture.RunAsync(SwiftRuns.Spec("it-swift-lww-noskew", "register", 20).WithWorkloadOption("ops-per-key", "6").WithDatabaseOption("coordinator", "random"));
+        var run = await RunFixture.RunAsync(SwiftRuns.Spec("it-swift-lww-noskew", "register", 20).WithWorkloadOption("ops-per-key", "6")
+            .WithDatabaseOption("coordinator", "random").WithDatabaseOption("probe-objects", "300"));
 
-        var lww = SwiftRuns.LwwLoss(run);
+        var lww = run.Checker("lww-loss");
         TestContext.Out.WriteLine(lww.Summary);
         Assert.That(lww.Stats["acknowledged-count"], Is.GreaterThan(20L), lww.Summary);
         Assert.That(lww.Stats["lww-lost-count"], Is.EqualTo(0L), lww.Summary);

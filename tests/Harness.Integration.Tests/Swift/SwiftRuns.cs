@@ -1,12 +1,10 @@
 using Harness.Checkers.Leaderless;
-using Harness.Core.Checking;
 using Harness.Core.Testing;
 using Harness.Integration.Tests.Runs;
 
 namespace Harness.Integration.Tests.Swift;
 
-/// <summary>Swift test specs for whole runs, and the leaderless checkers applied to what a run wrote (history and
-/// <c>convergence.jsonl</c>).</summary>
+/// <summary>Swift test specs for whole runs, and the replica samples a run wrote (<c>convergence.jsonl</c>).</summary>
 internal static class SwiftRuns
 {
     public static TestSpec Spec(string name, string workload, double seconds, params string[] nemesis) =>
@@ -23,12 +21,5 @@ internal static class SwiftRuns
             Seed = 12,
         };
 
-    public static IReadOnlyList<ReplicaSample> Samples(RunOutcome run)
-    {
-        var file = Path.Combine(run.Directory, "convergence.jsonl");
-        return File.Exists(file) ? File.ReadLines(file).Select(ReplicaSample.Parse).OfType<ReplicaSample>().ToList() : [];
-    }
-
-    public static CheckResult LwwLoss(RunOutcome run, IReadOnlyDictionary<string, double>? offsets = null) =>
-        new LwwLossChecker(FinalReplicaValues.Of(Samples(run), "register", "r"), offsets).Check(run.History, CheckContext.Default);
+    public static ReplicaLog Log(RunOutcome run) => ReplicaLog.Read(Path.Combine(run.Directory, "convergence.jsonl"));
 }

@@ -18,6 +18,22 @@ internal sealed class ConvergenceRecorder(ReplicaProbe probe, string file, TimeS
 
     public string File => file;
 
+    /// <summary>Starts the file with the header line the checkers read (see <c>IReplicaObservable</c>): node names,
+    /// proxy clock offsets and where the register objects live.</summary>
+    public void WriteHeader(IReadOnlyList<string> nodes, IReadOnlyDictionary<string, double> clockOffsets, string registerContainer, string registerPrefix)
+    {
+        var offsets = new JsonObject();
+        foreach (var (node, seconds) in clockOffsets) offsets[node] = seconds;
+        var header = new JsonObject
+        {
+            ["phase"] = "cluster",
+            ["nodes"] = new JsonArray(nodes.Select(n => (JsonNode?)JsonValue.Create(n)).ToArray()),
+            ["clock-offsets"] = offsets,
+            ["registers"] = new JsonObject { ["container"] = registerContainer, ["prefix"] = registerPrefix },
+        };
+        lock (gate) System.IO.File.WriteAllLines(file, [header.ToJsonString()]);
+    }
+
     /// <summary>Starts polling after a heal; a poll still running for an earlier heal is stopped.</summary>
     public void OnHeal()
     {

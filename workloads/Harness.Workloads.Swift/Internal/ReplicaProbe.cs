@@ -16,7 +16,7 @@ internal sealed class ReplicaProbe(ContainerCluster containers, IReadOnlyList<st
         var names = nodes.ToDictionary(containers.Ip, n => n, StringComparer.Ordinal);
         foreach (var node in nodes)
         {
-            var result = await containers.ExecAsync(node, ["swift-probe", SwiftHttp.Account, container, .. objects], TimeSpan.FromSeconds(90), ct)
+            var result = await containers.ExecAsync(node, ["swift-probe", SwiftHttp.Account, container, .. objects], TimeSpan.FromSeconds(200), ct)
                 .ConfigureAwait(false);
             if (!result.Succeeded) continue;
             return result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith('{')).Select(line => Rename(line, names, node)).ToList();

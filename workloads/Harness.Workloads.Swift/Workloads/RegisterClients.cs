@@ -16,11 +16,14 @@ public static class RegisterClients
 {
     public const string Container = "register";
 
+    /// <summary>Register key k is the object <c>r&lt;k&gt;</c>.</summary>
+    public const string ObjectPrefix = "r";
+
     public static WorkloadClient Create(SwiftEndpoints endpoints) => new(
         context => new Client(endpoints, context),
         ct => endpoints.Cluster.CreateContainerAsync(Container, ct));
 
-    public static string ObjectName(long key) => "r" + key.ToString(CultureInfo.InvariantCulture);
+    public static string ObjectName(long key) => ObjectPrefix + key.ToString(CultureInfo.InvariantCulture);
 
     private sealed class Client(SwiftEndpoints endpoints, ClientContext context) : SwiftClient(endpoints, context)
     {

@@ -8,8 +8,8 @@ internal sealed record PartitionSpan(long Start, long End, Grudge Grudge);
 
 /// <summary>
 /// The partitions of a history, rebuilt from the nemesis operations: the invocation of <c>start-partition</c>
-/// carries its shape (<c>["isolate", n]</c>, <c>["halves", n…]</c>, <c>["bridge", n…]</c>), computed into a
-/// <see cref="Grudge"/> exactly as the partition nemesis does; the span runs from the applied start to the stop.
+/// carries its shape and node order (<c>["isolate", n]</c>, <c>["halves", n…]</c>, <c>["majorities-ring", n…]</c>), computed
+/// into a <see cref="Grudge"/> by <see cref="PartitionShape"/> exactly as the partition nemesis does; the span runs from the applied start to the stop.
 /// </summary>
 internal static class PartitionTimeline
 {
@@ -38,11 +38,13 @@ internal static class PartitionTimeline
         var kind = spec.Count > 0 ? spec[0] as string : "halves";
         var order = spec.Skip(1).OfType<string>().ToList();
         if (order.Count == 0) order = [.. nodes];
-        return kind switch
+        try
         {
-            "isolate" => Grudge.Isolate(nodes.Count > 0 ? nodes : order, order[0]),
-            "bridge" => Grudge.Bridge(order),
-            _ => Grudge.Halves(order),
-        };
+            return PartitionShape.For(kind ?? PartitionShape.Halves, nodes.Count > 0 ? nodes : order, order);
+        }
+        catch (ArgumentException)
+        {
+            return Grudge.Halves(order);
+        }
     }
 }

@@ -1,0 +1,38 @@
+using Harness.Checkers.Leaderless.Internal;
+using Harness.Core.Checking;
+using Harness.Core.History;
+
+namespace Harness.Checkers.Leaderless;
+
+/// <summary>
+/// The leaderless checkers over one run: the history plus the replica samples the cluster recorded
+/// (<see cref="ReplicaLog"/>, read when checking so a stored run can be re-checked). For keyed registers:
+/// <see cref="LwwLossChecker"/> against the values every replica settled on, and
+/// <see cref="SloppyQuorumVisibilityChecker"/> if the history has partitions (without one it has nothing to measure);
+/// always <see cref="ConvergenceChecker"/> with placement. The worst verdict wins.
+/// </summary>
+public sealed class LeaderlessChecker(bool registers, string samplesPath) : IChecker
+{
+    public string Name => "leaderless";
+
+    public CheckResult Check(History history, CheckContext context)
+    {
+        var log = ReplicaLog.Read(samplesPath);
+        var checkers = new List<IChecker>();
+        if (registers)
+        {
+            checkers.Add(new LwwLossChecker(log.FinalRegisterValues(), log.ClockOffsets));
+            if (PartitionTimeline.Of(history, log.Nodes).Count > 0) checkers.Add(new SloppyQuorumVisibilityChecker(log.Nodes));
+        }
+        checkers.Add(new SamplesChecker(ConvergenceChecker.Name, () => ConvergenceChecker.Check(log.Samples)));
+        return new CompositeChecker(Name, checkers).Check(history, context);
+    }
+
+    /// <summary>A checker over samples alone, as one of a composite's parts.</summary>
+    private sealed class SamplesChecker(string name, Func<CheckResult> check) : IChecker
+    {
+        public string Name => name;
+
+        public CheckResult Check(History history, CheckContext context) => check();
+    }
+}
