@@ -8,7 +8,7 @@ namespace Harness.Workloads.MariaDb.Internal;
 /// ON while commits wait for a replica's acknowledgement, OFF once it fell back to asynchronous after
 /// <c>rpl_semi_sync_master_timeout</c>; <c>_yes_tx</c> / <c>_no_tx</c> count commits acknowledged or not; <c>_clients</c>
 /// the semi-sync replicas connected). On a replica: <c>SHOW SLAVE STATUS</c> (threads, master host, errors,
-/// <c>Seconds_Behind_Master</c>, <c>Gtid_IO_Pos</c> received, <c>Gtid_Slave_Pos</c> applied).
+/// <c>Seconds_Behind_Master</c>, <c>Gtid_IO_Pos</c> received) and <c>@@gtid_slave_pos</c> (applied).
 /// </summary>
 internal sealed record ReplicaSetStatus(IReadOnlyDictionary<string, string> Values)
 {
@@ -27,7 +27,7 @@ internal sealed record ReplicaSetStatus(IReadOnlyDictionary<string, string> Valu
     public bool HasChannel => Values.ContainsKey("Slave_IO_Running");
     public GtidPosition Binlog => GtidPosition.Parse(this["gtid_binlog_pos"]) ?? GtidPosition.Empty;
     public GtidPosition Received => GtidPosition.Parse(this["Gtid_IO_Pos"]) ?? GtidPosition.Empty;
-    public GtidPosition Applied => GtidPosition.Parse(this["Gtid_Slave_Pos"]) ?? GtidPosition.Empty;
+    public GtidPosition Applied => GtidPosition.Parse(this["gtid_slave_pos"]) ?? GtidPosition.Empty;
 
     public double? SecondsBehind =>
         double.TryParse(this["Seconds_Behind_Master"], NumberStyles.Float, CultureInfo.InvariantCulture, out var s) ? s : null;
@@ -50,7 +50,7 @@ internal sealed record ReplicaSetStatus(IReadOnlyDictionary<string, string> Valu
     /// <summary>Everything a node reports (primary and replica sides both), or null if it does not answer.</summary>
     public static async Task<ReplicaSetStatus?> ReadAsync(string connectionString, CancellationToken ct)
     {
-        var variables = MariaDbDialect.Query.TryNamedRowsAsync(connectionString, "SELECT @@read_only AS read_only, @@gtid_binlog_pos AS gtid_binlog_pos", Deadline, ct);
+        var variables = MariaDbDialect.Query.TryNamedRowsAsync(connectionString, "SELECT @@read_only AS read_only, @@gtid_binlog_pos AS gtid_binlog_pos, @@gtid_slave_pos AS gtid_slave_pos", Deadline, ct);
         var semi = MariaDbDialect.TryVariablesAsync(connectionString, PrimarySql, Deadline, ct);
         var slave = MariaDbDialect.Query.TryNamedRowsAsync(connectionString, "SHOW SLAVE STATUS", Deadline, ct);
         if (await variables.ConfigureAwait(false) is not [var row]) return null;
