@@ -23,6 +23,7 @@ public static class HarnessModules
             new PostgresModule(),
             new GaleraModule(),
             new MariaDbMultiModule(),
+            new MariaDbModule(),
             new EtcdModule(),
             new SwiftModule(),
             new RedisModule(),

@@ -99,7 +99,7 @@ public abstract partial class MariaDbCluster : IDatabase, IKillable, IPausable, 
     public abstract Task<IReadOnlyList<LagSample>> SampleLagAsync(long timeNs, CancellationToken cancellationToken);
 
     /// <summary>The first node (gal1/mm1 first) that accepts writes right now; null if none does.</summary>
-    public async Task<string?> PrimaryAsync(CancellationToken cancellationToken)
+    public virtual async Task<string?> PrimaryAsync(CancellationToken cancellationToken)
     {
         foreach (var node in Nodes)
             if (await AcceptsWritesAsync(node, cancellationToken).ConfigureAwait(false)) return node;
@@ -114,7 +114,7 @@ public abstract partial class MariaDbCluster : IDatabase, IKillable, IPausable, 
 
     public Task KillAsync(string node, CancellationToken cancellationToken) => Containers.KillAsync(node, cancellationToken);
 
-    public Task StartAsync(string node, CancellationToken cancellationToken) => Containers.StartAsync(node, cancellationToken);
+    public virtual Task StartAsync(string node, CancellationToken cancellationToken) => Containers.StartAsync(node, cancellationToken);
 
     public Task PauseAsync(string node, CancellationToken cancellationToken) => Containers.PauseAsync(node, cancellationToken);
 

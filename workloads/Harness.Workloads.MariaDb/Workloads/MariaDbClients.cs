@@ -11,13 +11,15 @@ namespace Harness.Workloads.MariaDb.Workloads;
 /// read may miss a write certified on another node a moment ago (<c>wsrep_sync_wait=0</c>); on the multi-leader pair
 /// a read misses everything not yet replicated. InnoDB's REPEATABLE READ reads a snapshot but writes the latest row
 /// version, so list-append can lose updates; Galera adds certification aborts (1213, Fail) across nodes. Each
-/// workload's table is created on the first node and awaited on every node before the clock starts.
+/// workload's table is created on the first node of the endpoints (the primary, for a single-leader cluster) and
+/// awaited on every node before the clock starts.
 /// </summary>
 public static class MariaDbClients
 {
-    public static WorkloadClient For(string workload, TestSpec test, MariaDbEndpoints endpoints, string database)
+    /// <param name="routing">Where operations go: each client's own node unless given (a single-leader cluster routes to its primary).</param>
+    public static WorkloadClient For(string workload, TestSpec test, MariaDbEndpoints endpoints, string database, ISqlRouting? routing = null)
     {
-        var cluster = new SqlCluster(MariaDbDialect.Instance, MariaDbOutcomes.Instance, OwnNodeRouting.Instance, endpoints.ConnectionString);
+        var cluster = new SqlCluster(MariaDbDialect.Instance, MariaDbOutcomes.Instance, routing ?? OwnNodeRouting.Instance, endpoints.ConnectionString);
         return workload switch
         {
             "register" => new(SqlClients.Register(cluster),

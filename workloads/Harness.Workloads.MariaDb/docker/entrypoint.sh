@@ -1,12 +1,16 @@
 #!/bin/sh
 # One MariaDB 10.11 node. Environment:
-#   HARNESS_MODE         galera | multi-leader
+#   HARNESS_MODE         galera | multi-leader | replica-set
 #   HARNESS_NODE         this node's name (gal1.., mm1..)
 #   HARNESS_IP           this node's IP on the cluster network
 #   HARNESS_SERVER_ID    1, 2, ...: server_id, gtid_domain_id and auto_increment_offset
 #   HARNESS_NODE_COUNT   how many nodes (auto_increment_increment in multi-leader)
 #   HARNESS_PEERS        galera: comma-separated IPs of every member (gcomm:// address)
 #   HARNESS_BOOTSTRAP    galera: 1 on the node that forms the cluster
+#   HARNESS_ROLE         replica-set: primary | replica at creation; the file /var/lib/harness-role, written by the
+#                        harness before a restart after a failover, overrides it (read_only and semi-sync sides)
+#   HARNESS_SEMI_SYNC    replica-set: 1 for semi-synchronous replication (built-in rpl_semi_sync_* of 10.11)
+#   HARNESS_SEMI_SYNC_TIMEOUT_MS, HARNESS_SEMI_SYNC_WAIT_POINT  replica-set: rpl_semi_sync_master_timeout and _wait_point
 #   HARNESS_DATA_TMPFS   optional: a tmpfs mount point that becomes the data directory (the disk-full fault);
 #                        the data directory initialised in the image is copied into it before the server starts
 # Restart-safe: the configuration is rewritten identically on every start, and the Galera bootstrap flag
@@ -64,6 +68,28 @@ slave_net_timeout = 4
 CONF
 }
 
+# Single leader: one GTID domain (0), every node binlogs what it applies (log_slave_updates) so any replica can be
+# promoted and serve the others; replicas are read_only (the replication thread bypasses it).
+replica_set_conf() {
+  role="${HARNESS_ROLE:-replica}"
+  if [ -s /var/lib/harness-role ]; then role="$(cat /var/lib/harness-role)"; fi
+  cat <<CONF
+gtid_domain_id = 0
+log_bin = mariadb-bin
+relay_log = relay-bin
+log_slave_updates = ON
+slave_net_timeout = 4
+CONF
+  if [ "$role" = primary ]; then echo "read_only = OFF"; else echo "read_only = ON"; fi
+  if [ "${HARNESS_SEMI_SYNC:-0}" = 1 ]; then
+    if [ "$role" = primary ]; then echo "rpl_semi_sync_master_enabled = ON"; else echo "rpl_semi_sync_master_enabled = OFF"; fi
+    echo "rpl_semi_sync_slave_enabled = ON"
+    echo "rpl_semi_sync_master_timeout = ${HARNESS_SEMI_SYNC_TIMEOUT_MS:-10000}"
+    echo "rpl_semi_sync_master_wait_point = ${HARNESS_SEMI_SYNC_WAIT_POINT:-AFTER_SYNC}"
+  fi
+  log "replica-set role: $role"
+}
+
 mkdir -p /run/mysqld
 chown mysql:mysql /run/mysqld
 if [ -n "${HARNESS_DATA_TMPFS:-}" ] && [ ! -e "$HARNESS_DATA_TMPFS/mysql" ]; then
@@ -84,6 +110,7 @@ fi
   case "$HARNESS_MODE" in
     galera) galera_conf ;;
     multi-leader) multi_leader_conf ;;
+    replica-set) replica_set_conf ;;
     *) log "unknown HARNESS_MODE '$HARNESS_MODE'"; exit 2 ;;
   esac
 } > "$CONF"
