@@ -49,11 +49,13 @@ public static class TestHarness
         var runTime = watch.Elapsed - imagesTime;
 
         if (recording.Interruption is { } why) progress?.Report("interrupted: " + why);
+        await PausePoint.AtAsync("checking", progress, cancellationToken).ConfigureAwait(false);
         progress?.Report("checking: " + workload.Name);
         var history = Core.History.History.Of(CompactHistoryReader.Read(recording.HistoryPath, w => progress?.Report("checking: " + w)));
         var result = await Task.Run(() => RunReports.Check(test, workload.Checker(), workload.CheckerOptions, history, dir, cancellationToken, recording.Interruption), cancellationToken)
             .ConfigureAwait(false);
         var checkTime = watch.Elapsed - imagesTime - runTime;
+        await PausePoint.AtAsync("report", progress, cancellationToken).ConfigureAwait(false);
         progress?.Report("report: writing");
         var paths = RunReports.Write(dir, test, result, watch.Elapsed, store.Root, registry.FaultColours, complete: true);
         var reportTime = watch.Elapsed - imagesTime - runTime - checkTime;
