@@ -54,12 +54,14 @@ public static class TestHarness
         var history = Core.History.History.Of(CompactHistoryReader.Read(recording.HistoryPath, w => progress?.Report("checking: " + w)));
         var result = await Task.Run(() => RunReports.Check(test, workload.Checker(), workload.CheckerOptions, history, dir, cancellationToken, recording.Interruption), cancellationToken)
             .ConfigureAwait(false);
+        var counts = RunReports.Count(history);
+        history = null!; // the report reads its own compact copy from disk; two copies of a long history need not live at once
         var checkTime = watch.Elapsed - imagesTime - runTime;
         await PausePoint.AtAsync("report", progress, cancellationToken).ConfigureAwait(false);
         progress?.Report("report: writing");
         var paths = RunReports.Write(dir, test, result, watch.Elapsed, store.Root, registry.FaultColours, complete: true);
         var reportTime = watch.Elapsed - imagesTime - runTime - checkTime;
-        return new RunResult(test, result, RunReports.Count(history), paths, new RunTimings(imagesTime, runTime, checkTime, reportTime));
+        return new RunResult(test, result, counts, paths, new RunTimings(imagesTime, runTime, checkTime, reportTime));
     }
 
     /// <summary>The complete test <paramref name="spec"/> stands for (defaults filled in), or why it is wrong.</summary>
