@@ -14,7 +14,7 @@ internal static class HarnessBenchCommands
 
     public static Command Runner()
     {
-        var rates = new Option<double[]>("--rates") { Description = "Target rates (ops/s) to try with the in-process database.", DefaultValueFactory = _ => [2_000, 10_000, 50_000], AllowMultipleArgumentsPerToken = true };
+        var rates = new Option<double[]>("--rates") { Description = "Target rates (ops/s) to try with the in-process database (default: 2000 10000 50000).", AllowMultipleArgumentsPerToken = true };
         var seconds = new Option<double>("--seconds") { Description = "Length of each run.", DefaultValueFactory = _ => 20 };
         var concurrency = new Option<int>("--concurrency") { Description = "Client processes per node (3 nodes).", DefaultValueFactory = _ => 10 };
         var postgres = new Option<double>("--postgres-rate") { Description = "Also run real PostgreSQL once at this target rate (0 = skip).", DefaultValueFactory = _ => 0 };
@@ -23,7 +23,7 @@ internal static class HarnessBenchCommands
         cmd.SetAction(async (p, ct) =>
         {
             var rows = new List<HarnessBenchmark.Row>();
-            foreach (var rate in p.GetValue(rates)!)
+            foreach (var rate in p.GetValue(rates) is { Length: > 0 } given ? given : [2_000, 10_000, 50_000])
                 rows.Add(await Once($"bench-runner-{rate:0}", InMemoryRegisterModule.ModuleName, rate, p.GetValue(concurrency), p.GetValue(seconds), p, ct));
             if (p.GetValue(postgres) is > 0 and var pgRate)
                 rows.Add(await Once($"bench-runner-pg-{pgRate:0}", "postgres", pgRate, p.GetValue(concurrency), p.GetValue(seconds), p, ct));

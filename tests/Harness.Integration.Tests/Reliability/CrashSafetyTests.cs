@@ -70,7 +70,7 @@ public sealed class CrashSafetyTests
         string? dir = null;
         var found = await WaitAsync(() =>
         {
-            dir = Directory.EnumerateFiles(store, RunStore.RunningFile, SearchOption.AllDirectories).Select(Path.GetDirectoryName).FirstOrDefault();
+            dir = new RunStore(store).Runs().FirstOrDefault(); // the run's own folder, not a "latest" link to it
             return Task.FromResult(dir is not null);
         }, TimeSpan.FromMinutes(5));
         Assert.That(found, Is.True, "the run created its folder; output:\n" + string.Join("\n", cli.Lines));
