@@ -20,7 +20,7 @@ public static class HtmlReport
     public static string Write(string runDirectory, IReadOnlyDictionary<string, string>? faultColours = null)
     {
         var path = Path.Combine(runDirectory, FileName);
-        File.WriteAllText(path, Render(runDirectory, faultColours), new UTF8Encoding(false));
+        Harness.Core.Storage.AtomicFile.WriteAllText(path, Render(runDirectory, faultColours)); // temp file + rename: never a torn page
         return path;
     }
 

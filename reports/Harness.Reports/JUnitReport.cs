@@ -21,7 +21,12 @@ public static class JUnitReport
     {
         var cases = Cases(result).ToList();
         var settings = new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false) };
-        using var w = XmlWriter.Create(path, settings);
+        Harness.Core.Storage.AtomicFile.Write(path, s => WriteSuite(s, settings, test, cases, elapsed));
+    }
+
+    private static void WriteSuite(Stream s, XmlWriterSettings settings, TestSpec test, List<(string Name, CheckResult Result)> cases, TimeSpan elapsed)
+    {
+        using var w = XmlWriter.Create(s, settings);
         var inv = CultureInfo.InvariantCulture;
         w.WriteStartDocument();
         w.WriteStartElement("testsuites");

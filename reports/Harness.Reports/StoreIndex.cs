@@ -2,13 +2,15 @@ using System.Globalization;
 using System.Text;
 using Harness.Core.Checking;
 using Harness.Core.Formats;
+using Harness.Core.Storage;
 using Harness.Reports.Internal;
 
 namespace Harness.Reports;
 
 /// <summary>
 /// The store's front page, <c>store/index.html</c>: every run (<c>store/&lt;test&gt;/&lt;yyyyMMddTHHmmssZ&gt;/</c>)
-/// with its test name, start time, verdict read from its <c>results.json</c>, and a link to its report, newest
+/// with its test name, start time, verdict read from its <c>results.json</c> (or "running" / "incomplete" while its
+/// <c>running.pid</c> marker is there, the latter when its harness died), and a link to its report, newest
 /// first (ties by test name). Self-contained like the reports; names are escaped.
 /// </summary>
 public static class StoreIndex
@@ -30,7 +32,7 @@ public static class StoreIndex
         }
         sb.Append("</body></html>\n");
         var path = Path.Combine(storeDirectory, FileName);
-        File.WriteAllText(path, sb.ToString(), new UTF8Encoding(false));
+        Harness.Core.Storage.AtomicFile.WriteAllText(path, sb.ToString()); // temp file + rename: concurrent runs never tear it
         return path;
     }
 
@@ -61,10 +63,30 @@ public static class StoreIndex
         var href = string.Join('/', relative.Split('/').Select(Uri.EscapeDataString));
         sb.Append("<tr><td>").Append(Html.Escape(run.Test)).Append("</td><td>")
           .Append(Html.Escape(run.Started?.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) ?? run.Stamp)).Append("</td><td>")
-          .Append(verdict is { } v ? Html.Badge(v) : "<span class=\"note\">no result</span>").Append("</td><td>")
+          .Append(State(run.Directory) ?? (verdict is { } v ? Html.Badge(v) : "<span class=\"note\">no result</span>")).Append("</td><td>")
           .Append(File.Exists(Path.Combine(run.Directory, HtmlReport.FileName))
               ? $"<a href=\"{Html.Escape(href)}\">report</a>" : "<span class=\"note\">no report</span>")
           .Append("</td></tr>\n");
+    }
+
+    /// <summary>"running" while the run's harness lives, "incomplete" once it died without finishing (the
+    /// <c>running.pid</c> marker is still there); null for a finished run.</summary>
+    private static string? State(string runDirectory)
+    {
+        var marker = Path.Combine(runDirectory, "running.pid");
+        if (!File.Exists(marker)) return null;
+        string text;
+        try
+        {
+            text = File.ReadAllText(marker);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        return ProcessIdentity.Parse(text) is { IsAlive: false }
+            ? "<span class=\"badge verdict-unknown\" title=\"the harness was killed before it finished; harness check re-checks the history\">INCOMPLETE</span>"
+            : "<span class=\"note\">running</span>";
     }
 
     private static Validity? Verdict(string runDirectory)

@@ -59,6 +59,11 @@ internal static class Program
             Console.Error.WriteLine("harness: " + Unwrap(e).Message);
             return ExitCodes.BadInput;
         }
+        catch (Exception e) when (Unwrap(e) is IOException io)
+        {
+            Console.Error.WriteLine("harness: " + io.Message); // a full disk, an unwritable store: the message names the path
+            return ExitCodes.InternalError;
+        }
         catch (Exception e)
         {
             Console.Error.WriteLine("harness: internal error: " + e);

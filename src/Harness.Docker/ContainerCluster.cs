@@ -189,6 +189,7 @@ public sealed class ContainerCluster : IKillable, IPausable, IPartitionable, IAs
             [HarnessLabels.ClusterKey] = Name,
         };
         if (node is not null) labels[HarnessLabels.NodeKey] = node;
+        if (HarnessLabels.OwnerValue is { } owner) labels[HarnessLabels.OwnerKey] = owner;
         return labels;
     }
 

@@ -13,4 +13,7 @@ public sealed record RunSettings
     public bool KeepCluster { get; init; }
 
     public Registry Registry { get; init; } = HarnessModules.Registry;
+
+    /// <summary>What watches the environment during the run (default: the Docker Engine watchdog).</summary>
+    public Runner.IRunWatchdog? Watchdog { get; init; }
 }

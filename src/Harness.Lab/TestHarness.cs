@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Harness.Core.Checking;
+using Harness.Core.Formats;
 using Harness.Core.Modules;
 using Harness.Core.Testing;
 using Harness.Lab.Internal;
@@ -27,6 +28,8 @@ public static class TestHarness
         var watch = Stopwatch.StartNew();
         await DockerPreflight.RequireEngineAsync(cancellationToken).ConfigureAwait(false);
         var store = new RunStore(settings.StoreRoot);
+        await StartupSweep.RunAsync(store, progress, cancellationToken).ConfigureAwait(false);
+        using var keep = settings.KeepCluster ? Docker.HarnessLabels.KeepClusters() : null;
         var database = registry.Database(test.Database);
         var images = new ModuleContext("images", test.BaseImage, Prefixed(progress, "images"), Path.Combine(store.Root, "logs"));
         Directory.CreateDirectory(images.LogDirectory);
@@ -40,23 +43,25 @@ public static class TestHarness
         var cluster = database.CreateCluster(test, context);
         var workload = new ComposedWorkload(registry.Workload(test.Workload), database.ClientFor(test.Workload, cluster, test), test);
         var (nemesis, schedule) = Nemesis(registry, test, cluster);
-        var run = new TestRun(test, cluster, workload, nemesis, schedule, dir) { KeepCluster = settings.KeepCluster };
-        Core.History.History history;
-        await using (cluster)
-        {
-            var live = new SyncProgress<RunProgress>(r => progress?.Report(ProgressText.Of(r)));
-            history = await new TestRunner(run, live).RunAsync(cancellationToken).ConfigureAwait(false);
-        }
+        var run = new TestRun(test, cluster, workload, nemesis, schedule, dir) { KeepCluster = settings.KeepCluster, Watchdog = settings.Watchdog ?? new EngineWatchdog() };
+        var live = new SyncProgress<RunProgress>(r => progress?.Report(ProgressText.Of(r)));
+        var recording = await ClusterRun.RecordAsync(run, cluster, live, cancellationToken).ConfigureAwait(false);
         var runTime = watch.Elapsed - imagesTime;
 
+        if (recording.Interruption is { } why) progress?.Report("interrupted: " + why);
+        await PausePoint.AtAsync("checking", progress, cancellationToken).ConfigureAwait(false);
         progress?.Report("checking: " + workload.Name);
-        var result = await Task.Run(() => RunReports.Check(test, registry.CheckerFor(test, workload.Checker(), dir), workload.CheckerOptions, history, dir, cancellationToken), cancellationToken)
+        var history = Core.History.History.Of(CompactHistoryReader.Read(recording.HistoryPath, w => progress?.Report("checking: " + w)));
+        var result = await Task.Run(() => RunReports.Check(test, registry.CheckerFor(test, workload.Checker(), dir), workload.CheckerOptions, history, dir, cancellationToken, recording.Interruption), cancellationToken)
             .ConfigureAwait(false);
+        var counts = RunReports.Count(history);
+        history = null!; // the report reads its own compact copy from disk; two copies of a long history need not live at once
         var checkTime = watch.Elapsed - imagesTime - runTime;
+        await PausePoint.AtAsync("report", progress, cancellationToken).ConfigureAwait(false);
         progress?.Report("report: writing");
-        var paths = RunReports.Write(dir, test, result, watch.Elapsed, store.Root, registry.FaultColours);
+        var paths = RunReports.Write(dir, test, result, watch.Elapsed, store.Root, registry.FaultColours, complete: true);
         var reportTime = watch.Elapsed - imagesTime - runTime - checkTime;
-        return new RunResult(test, result, RunReports.Count(history), paths, new RunTimings(imagesTime, runTime, checkTime, reportTime));
+        return new RunResult(test, result, counts, paths, new RunTimings(imagesTime, runTime, checkTime, reportTime));
     }
 
     /// <summary>The complete test <paramref name="spec"/> stands for (defaults filled in), or why it is wrong.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Harness.Core.Storage;
 using Harness.Core.Testing;
 
 namespace Harness.Runner;
@@ -19,17 +20,51 @@ public sealed class RunStore(string root)
     public const string JUnitFile = "junit.xml";
     public const string LogsDirectory = "logs";
 
+    /// <summary>Present while a run is under way: the owning harness process (<see cref="ProcessIdentity"/>). It is
+    /// removed when the run has written its results and report, so a folder that still has it after its owner died is
+    /// a run that was killed (<see cref="IsIncomplete"/>).</summary>
+    public const string RunningFile = "running.pid";
+
     /// <summary>Creates the run's directory, writes test.json and moves the latest links.</summary>
     public string CreateRun(TestSpec test, DateTime utcNow)
     {
         var stamp = utcNow.ToString("yyyyMMdd'T'HHmmss.fff'Z'", CultureInfo.InvariantCulture);
         var dir = Path.Combine(Root, Safe(test.Name), stamp);
         Directory.CreateDirectory(dir);
-        File.WriteAllText(Path.Combine(dir, TestFile), test.ToJson());
+        AtomicFile.WriteAllText(Path.Combine(dir, RunningFile), ProcessIdentity.Current + "\n");
+        AtomicFile.WriteAllText(Path.Combine(dir, TestFile), test.ToJson());
         Link(Path.Combine(Root, "latest"), dir);
         Link(Path.Combine(Root, Safe(test.Name), "latest"), dir);
         return dir;
     }
+
+    /// <summary>Marks the run finished (results and report written): removes <see cref="RunningFile"/>.</summary>
+    public static void MarkComplete(string runDirectory) => File.Delete(Path.Combine(runDirectory, RunningFile));
+
+    /// <summary>The process that owns an unfinished run, or null when the run finished (or predates the marker).</summary>
+    public static ProcessIdentity? Owner(string runDirectory)
+    {
+        var path = Path.Combine(runDirectory, RunningFile);
+        try
+        {
+            return File.Exists(path) ? ProcessIdentity.Parse(File.ReadAllText(path)) ?? new ProcessIdentity("?", 0, 0) : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>True for a run whose harness died before finishing it (its history is still checkable).</summary>
+    public static bool IsIncomplete(string runDirectory) => Owner(runDirectory) is { } owner && !owner.IsAlive;
+
+    /// <summary>Every run folder in the store (<c>&lt;test&gt;/&lt;stamp&gt;/</c> holding test.json).</summary>
+    public IEnumerable<string> Runs() =>
+        !Directory.Exists(Root) ? [] :
+        Directory.EnumerateDirectories(Root)
+            .Where(d => new DirectoryInfo(d).LinkTarget is null)
+            .SelectMany(t => Directory.EnumerateDirectories(t).Where(d => new DirectoryInfo(d).LinkTarget is null))
+            .Where(d => File.Exists(Path.Combine(d, TestFile)) || File.Exists(Path.Combine(d, RunningFile)));
 
     private static void Link(string link, string target)
     {

@@ -16,6 +16,9 @@ public sealed record TestRun(
 {
     /// <summary>Keep the cluster running after the run (for investigation); default tears it down.</summary>
     public bool KeepCluster { get; init; }
+
+    /// <summary>Watches the environment (e.g. the Docker Engine) while clients run; see <see cref="IRunWatchdog"/>.</summary>
+    public IRunWatchdog? Watchdog { get; init; }
 }
 
 /// <summary>What the runner tells a progress display.</summary>

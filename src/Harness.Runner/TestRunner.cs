@@ -1,4 +1,5 @@
 using Harness.Core.Databases;
+using Harness.Core.Formats;
 using Harness.Core.Generators;
 using Harness.Core.History;
 using Harness.Core.Testing;
@@ -10,15 +11,28 @@ namespace Harness.Runner;
 /// The one impure scheduler. A run goes: set the cluster up; start the clock, the history and the lag sampler;
 /// run the client workers (their generator limited to the test's time and rate) beside the nemesis; heal every
 /// fault; give the cluster its recovery period; run the final generator (e.g. final reads); collect server logs;
-/// tear the cluster down. Returns the recorded history; checking and reporting are the caller's.
+/// tear the cluster down. The history streams to disk as it happens (<see cref="HistoryRecorder"/>);
+/// <see cref="RecordAsync"/> returns where it is, checking and reporting are the caller's. If the environment fails
+/// mid-run (<see cref="TestRun.Watchdog"/>) or a phase throws after recording began, the run ends early and the
+/// recording says why (an interruption), instead of losing the run to an exception.
 /// </summary>
 public sealed class TestRunner(TestRun run, IProgress<RunProgress>? progress = null)
 {
+    private static readonly TimeSpan WatchInterval = TimeSpan.FromSeconds(2);
     private readonly OpCounters _counters = new();
+    private volatile string? _interruption;
 
+    /// <summary>Runs the test and returns the whole history read back from disk (small runs and tests).</summary>
     public async Task<History> RunAsync(CancellationToken ct)
     {
-        var test = run.Test;
+        var recording = await RecordAsync(ct).ConfigureAwait(false);
+        if (recording.Interruption is { } why) throw new InvalidOperationException("the run was interrupted: " + why);
+        return History.Of(CompactHistoryReader.Read(recording.HistoryPath));
+    }
+
+    /// <summary>Runs the test, streaming the history to <c>history.jsonl</c>; keeps nothing of it in memory.</summary>
+    public async Task<RunRecording> RecordAsync(CancellationToken ct)
+    {
         Report("setting up cluster", TimeSpan.Zero);
         try
         {
@@ -31,48 +45,82 @@ public sealed class TestRunner(TestRun run, IProgress<RunProgress>? progress = n
         }
         catch
         {
-            await FinishClusterAsync().ConfigureAwait(false);
+            await FinishClusterAsync(quiet: false).ConfigureAwait(false);
             throw;
         }
         var clock = new RunClock();
-        using var recorder = new HistoryRecorder(Path.Combine(run.Directory, RunStore.HistoryFile), clock);
+        var path = Path.Combine(run.Directory, RunStore.HistoryFile);
+        using var recorder = new HistoryRecorder(path, clock);
         using var lagCts = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var lagTask = run.Database is IReplicationLagSource lag
             ? new LagSampler(lag, Path.Combine(run.Directory, RunStore.LagFile), clock).RunAsync(lagCts.Token)
             : Task.CompletedTask;
+        var watchTask = run.Watchdog is null ? Task.CompletedTask : WatchAsync(run.Watchdog, stop, lagCts.Token);
         try
         {
-            var workers = Workers(recorder, clock);
-            var random = new SeededRandom(test.Seed);
-            var main = Gen.TimeLimit(TimeSpan.FromSeconds(test.TimeLimitSeconds), Gen.Stagger(test.Rate, run.Workload.Generator()));
-            NemesisWorker? nemesis = null;
-            var nemesisTask = Task.CompletedTask;
-            using var nemesisCts = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            if (run.Nemesis is not null && run.NemesisSchedule is not null)
-            {
-                nemesis = new NemesisWorker(run.Nemesis, recorder, clock, SeededRandom.Derived(test.Seed, 1), _counters);
-                nemesisTask = nemesis.RunAsync(Gen.TimeLimit(TimeSpan.FromSeconds(test.TimeLimitSeconds), run.NemesisSchedule), nemesisCts.Token);
-            }
-            await RunPhaseAsync("running", workers, new SharedGenerator(main, random), clock, ct).ConfigureAwait(false);
-            await nemesisTask.ConfigureAwait(false);
-            if (nemesis is not null)
-            {
-                Report("healing", clock.Elapsed);
-                await nemesis.HealAsync(ct).ConfigureAwait(false);
-            }
-            Report("recovering", clock.Elapsed);
-            await Task.Delay(TimeSpan.FromSeconds(test.RecoverySeconds), ct).ConfigureAwait(false);
-            var final = run.Workload.FinalGenerator();
-            if (final is not null)
-                await RunPhaseAsync("final reads", workers, new SharedGenerator(Gen.TimeLimit(TimeSpan.FromSeconds(test.FinalPhaseSeconds), final), random), clock, ct).ConfigureAwait(false);
-            foreach (var w in workers) await w.CloseAsync().ConfigureAwait(false);
-            return History.Of(recorder.Snapshot());
+            await PhasesAsync(recorder, clock, stop.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not HistoryWriteException && !ct.IsCancellationRequested)
+        {
+            _interruption ??= $"the run stopped at {clock.Elapsed.TotalSeconds:0.0} s: {e.GetBaseException().Message}";
         }
         finally
         {
             await lagCts.CancelAsync().ConfigureAwait(false);
             await lagTask.ConfigureAwait(false);
-            await FinishClusterAsync().ConfigureAwait(false);
+            await watchTask.ConfigureAwait(false);
+            await FinishClusterAsync(quiet: _interruption is not null).ConfigureAwait(false);
+        }
+        return new RunRecording(path, recorder.Count, _interruption);
+    }
+
+    private async Task PhasesAsync(HistoryRecorder recorder, RunClock clock, CancellationToken ct)
+    {
+        var test = run.Test;
+        var workers = Workers(recorder, clock);
+        var random = new SeededRandom(test.Seed);
+        var main = Gen.TimeLimit(TimeSpan.FromSeconds(test.TimeLimitSeconds), Gen.Stagger(test.Rate, run.Workload.Generator()));
+        NemesisWorker? nemesis = null;
+        var nemesisTask = Task.CompletedTask;
+        if (run.Nemesis is not null && run.NemesisSchedule is not null)
+        {
+            nemesis = new NemesisWorker(run.Nemesis, recorder, clock, SeededRandom.Derived(test.Seed, 1), _counters);
+            nemesisTask = nemesis.RunAsync(Gen.TimeLimit(TimeSpan.FromSeconds(test.TimeLimitSeconds), run.NemesisSchedule), ct);
+        }
+        await RunPhaseAsync("running", workers, new SharedGenerator(main, random), clock, ct).ConfigureAwait(false);
+        await nemesisTask.ConfigureAwait(false);
+        ct.ThrowIfCancellationRequested();
+        if (nemesis is not null)
+        {
+            Report("healing", clock.Elapsed);
+            await nemesis.HealAsync(ct).ConfigureAwait(false);
+        }
+        Report("recovering", clock.Elapsed);
+        await Task.Delay(TimeSpan.FromSeconds(test.RecoverySeconds), ct).ConfigureAwait(false);
+        var final = run.Workload.FinalGenerator();
+        if (final is not null)
+            await RunPhaseAsync("final reads", workers, new SharedGenerator(Gen.TimeLimit(TimeSpan.FromSeconds(test.FinalPhaseSeconds), final), random), clock, ct).ConfigureAwait(false);
+        ct.ThrowIfCancellationRequested();
+        foreach (var w in workers) await w.CloseAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Asks the watchdog every <see cref="WatchInterval"/>; on a problem, notes it and stops the run.</summary>
+    private async Task WatchAsync(IRunWatchdog watchdog, CancellationTokenSource stop, CancellationToken ct)
+    {
+        try
+        {
+            while (!ct.IsCancellationRequested)
+            {
+                await Task.Delay(WatchInterval, ct).ConfigureAwait(false);
+                if (await watchdog.ProblemAsync(ct).ConfigureAwait(false) is not { } problem) continue;
+                _interruption ??= problem;
+                await stop.CancelAsync().ConfigureAwait(false);
+                return;
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
         }
     }
 
@@ -92,13 +140,15 @@ public sealed class TestRunner(TestRun run, IProgress<RunProgress>? progress = n
         while (!all.IsCompleted)
         {
             Report(phase, clock.Elapsed);
-            await Task.WhenAny(all, Task.Delay(250, ct)).ConfigureAwait(false);
+            await Task.WhenAny(all, Task.Delay(250, CancellationToken.None)).ConfigureAwait(false);
         }
         await all.ConfigureAwait(false);
         Report(phase, clock.Elapsed);
     }
 
-    private async Task FinishClusterAsync()
+    /// <summary>Collects logs and tears the cluster down; after an interruption (<paramref name="quiet"/>) a failure
+    /// here is expected (the engine may be gone) and must not hide the history, so it is only reported.</summary>
+    private async Task FinishClusterAsync(bool quiet)
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         Report("collecting logs", TimeSpan.Zero);
@@ -112,7 +162,14 @@ public sealed class TestRunner(TestRun run, IProgress<RunProgress>? progress = n
         }
         if (run.KeepCluster) return;
         Report("tearing down", TimeSpan.Zero);
-        await run.Database.TeardownAsync(cts.Token).ConfigureAwait(false);
+        try
+        {
+            await run.Database.TeardownAsync(cts.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (quiet)
+        {
+            Report("tearing down failed: " + e.GetBaseException().Message, TimeSpan.Zero);
+        }
     }
 
     private void Report(string phase, TimeSpan elapsed) => progress?.Report(_counters.Progress(phase, elapsed));

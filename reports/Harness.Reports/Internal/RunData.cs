@@ -34,7 +34,7 @@ internal sealed class RunData
     {
         var problems = new List<string>();
         var test = Try(problems, Path.Combine(directory, "test.json"), p => TestSpec.FromJson(File.ReadAllText(p)));
-        var ops = Try(problems, Path.Combine(directory, "history.jsonl"), p => JsonlHistory.Read(p)) ?? [];
+        var ops = Try(problems, Path.Combine(directory, "history.jsonl"), p => CompactHistoryReader.Read(p)) ?? []; // streamed, values shared: long histories stay small
         var result = Try(problems, Path.Combine(directory, "results.json"), CheckResultJson.Read);
         var lagPath = Path.Combine(directory, "lag.jsonl");
         var lag = File.Exists(lagPath) ? Try(problems, lagPath, LagJsonl.Read) ?? [] : [];

@@ -14,9 +14,11 @@ internal static class BenchCommand
 
     public static Command Build()
     {
-        var bench = new Command("bench", "Benchmark the checkers; results are written as CSV and markdown.");
+        var bench = new Command("bench", "Benchmark the checkers and the harness itself (runner rate, soak memory); results are written as CSV and markdown.");
         bench.Subcommands.Add(Linearizability());
         bench.Subcommands.Add(Elle());
+        bench.Subcommands.Add(HarnessBenchCommands.Runner());
+        bench.Subcommands.Add(HarnessBenchCommands.Soak());
         return bench;
     }
 

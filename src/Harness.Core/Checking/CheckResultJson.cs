@@ -24,7 +24,8 @@ public static class CheckResultJson
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    public static void Write(string path, CheckResult r) => File.WriteAllText(path, Serialize(r) + "\n", new UTF8Encoding(false));
+    /// <summary>Writes the file atomically (temp file + rename), so a kill mid-write leaves the old file or the new one.</summary>
+    public static void Write(string path, CheckResult r) => Storage.AtomicFile.WriteAllText(path, Serialize(r) + "\n");
 
     /// <summary>Reads a results file; anything malformed is a <see cref="HistoryFormatException"/> naming the place.</summary>
     public static CheckResult Read(string path) => CheckResultJsonReader.Read(path, File.ReadAllText(path, Encoding.UTF8));

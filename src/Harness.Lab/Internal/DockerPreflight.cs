@@ -3,15 +3,33 @@ using Harness.Docker;
 namespace Harness.Lab.Internal;
 
 /// <summary>Checks, before any work, that a Docker Engine with API >= 1.44 answers (at <c>DOCKER_HOST</c> or the
-/// local socket), within seconds, and says how to get one.</summary>
+/// local socket), within seconds (5 s when nothing listens there), and says how to get one.</summary>
 internal static class DockerPreflight
 {
+    /// <summary>Asks for the API version within 5 s. A missing socket or a refused connection fails at once; only a
+    /// local engine whose socket exists and is merely slow to answer (a loaded machine) gets one more, longer try.</summary>
+    private static async Task<string> AskAsync(CancellationToken ct)
+    {
+        try
+        {
+            return await DockerEngineInfo.ApiVersionAsync(TimeSpan.FromSeconds(5), ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (SlowButPresent(e) && !ct.IsCancellationRequested)
+        {
+            return await DockerEngineInfo.ApiVersionAsync(TimeSpan.FromSeconds(25), ct).ConfigureAwait(false);
+        }
+    }
+
+    private static bool SlowButPresent(Exception e) =>
+        e.GetBaseException() is TimeoutException or OperationCanceledException
+        && DockerEngineInfo.Endpoint is { Scheme: "unix" } endpoint && File.Exists(endpoint.LocalPath);
+
     public static async Task RequireEngineAsync(CancellationToken ct)
     {
         string api;
         try
         {
-            api = await DockerEngineInfo.ApiVersionAsync(TimeSpan.FromSeconds(5), ct).ConfigureAwait(false);
+            api = await AskAsync(ct).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {

@@ -10,7 +10,7 @@ namespace Harness.Lab.Internal;
 internal static class RunReports
 {
     public static CheckResult Check(TestSpec test, IChecker checker, IReadOnlyDictionary<string, string> options,
-        Core.History.History history, string dir, CancellationToken ct)
+        Core.History.History history, string dir, CancellationToken ct, string? interruption = null)
     {
         var context = new CheckContext
         {
@@ -19,16 +19,28 @@ internal static class RunReports
             Options = options,
         };
         var result = checker.Check(history, context);
+        if (interruption is not null) result = Interrupted(result, interruption);
         CheckResultJson.Write(Path.Combine(dir, RunStore.ResultsFile), result);
         return result;
     }
 
+    /// <summary>A run that ended early: what its history shows is kept as the only child, but the verdict is unknown
+    /// (its final phases never ran, so e.g. a write without its final read is not a lost write).</summary>
+    public static CheckResult Interrupted(CheckResult partial, string why) =>
+        new("run", Validity.Unknown, $"the run was interrupted: {why}. The history up to then was checked: {partial.Validity.Word()} ({partial.Summary})")
+        {
+            Children = [partial],
+        };
+
+    /// <summary>Writes report, JUnit XML and the store index (each atomically); <paramref name="complete"/> marks a fresh
+    /// run finished (removes its running.pid) just before the index is written.</summary>
     public static RunPaths Write(string dir, TestSpec test, CheckResult result, TimeSpan elapsed, string? storeRoot,
-        IReadOnlyDictionary<string, string> faultColours)
+        IReadOnlyDictionary<string, string> faultColours, bool complete = false)
     {
         var report = HtmlReport.Write(dir, faultColours);
         var junit = Path.Combine(dir, RunStore.JUnitFile);
         JUnitReport.Write(junit, test, result, elapsed);
+        if (complete) RunStore.MarkComplete(dir);
         var index = storeRoot is not null && Directory.Exists(storeRoot) ? StoreIndex.Write(storeRoot) : null;
         return new RunPaths(dir, Path.Combine(dir, RunStore.TestFile), Path.Combine(dir, RunStore.HistoryFile), Path.Combine(dir, RunStore.ResultsFile),
             report, junit, index);

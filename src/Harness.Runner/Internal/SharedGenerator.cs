@@ -8,10 +8,15 @@ internal sealed class SharedGenerator(IGenerator inner, Random random)
 {
     private readonly object _gate = new();
     private readonly SortedSet<int> _processes = [];
+    private int[] _snapshot = []; // rebuilt only when a process joins or retires, not on every request
 
     public void Join(int process)
     {
-        lock (_gate) _processes.Add(process);
+        lock (_gate)
+        {
+            _processes.Add(process);
+            _snapshot = _processes.ToArray();
+        }
     }
 
     public void Replace(int retired, int fresh)
@@ -20,12 +25,13 @@ internal sealed class SharedGenerator(IGenerator inner, Random random)
         {
             _processes.Remove(retired);
             _processes.Add(fresh);
+            _snapshot = _processes.ToArray();
         }
     }
 
     public GenStep Next(long nowNs, int process)
     {
         lock (_gate)
-            return inner.Next(new GenContext(nowNs, process, random) { Processes = _processes.ToArray() });
+            return inner.Next(new GenContext(nowNs, process, random) { Processes = _snapshot });
     }
 }

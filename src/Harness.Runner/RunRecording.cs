@@ -1,0 +1,11 @@
+namespace Harness.Runner;
+
+/// <summary>
+/// What recording a run left: the history file, how many operations it holds, and, when the run could not go to
+/// its end (the Docker Engine went away, a phase threw), the reason. An interrupted run's history is still whole up to
+/// the interruption and checkable; its verdict must be unknown, since its final phases never happened.
+/// </summary>
+public sealed record RunRecording(string HistoryPath, long Operations, string? Interruption)
+{
+    public bool Interrupted => Interruption is not null;
+}
