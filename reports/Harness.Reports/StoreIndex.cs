@@ -3,6 +3,7 @@ using System.Text;
 using Harness.Core.Checking;
 using Harness.Core.Formats;
 using Harness.Core.Storage;
+using Harness.Core.Testing;
 using Harness.Reports.Internal;
 
 namespace Harness.Reports;
@@ -11,7 +12,9 @@ namespace Harness.Reports;
 /// The store's front page, <c>store/index.html</c>: every run (<c>store/&lt;test&gt;/&lt;yyyyMMddTHHmmssZ&gt;/</c>)
 /// with its test name, start time, verdict read from its <c>results.json</c> (or "running" / "incomplete" while its
 /// <c>running.pid</c> marker is there, the latter when its harness died), and a link to its report, newest
-/// first (ties by test name). Self-contained like the reports; names are escaped.
+/// first (ties by test name), with its database, workload and faults from its <c>test.json</c>, and filters by
+/// database, workload, fault and verdict (<see cref="StoreIndexFilters"/>). Self-contained like the reports; names
+/// are escaped.
 /// </summary>
 public static class StoreIndex
 {
@@ -26,9 +29,14 @@ public static class StoreIndex
         if (runs.Count == 0) sb.Append("<p class=\"note\">No runs in this store yet.</p>\n");
         else
         {
-            sb.Append("<table class=\"runs\"><thead><tr><th>test</th><th>started (UTC)</th><th>verdict</th><th>report</th></tr></thead><tbody>\n");
-            foreach (var run in runs) WriteRow(sb, storeDirectory, run);
-            sb.Append("</tbody></table>\n");
+            var rows = runs.Select(r => Row.Of(storeDirectory, r)).ToList();
+            var values = StoreIndexFilters.Dimensions.ToDictionary(d => d.Key, d => (IReadOnlyCollection<string>)rows
+                .SelectMany(r => r.Values(d.Key)).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
+                StringComparer.Ordinal);
+            StoreIndexFilters.Write(sb, values, rows.Count);
+            sb.Append("<table class=\"runs\"><thead><tr><th>test</th><th>started (UTC)</th><th>database</th><th>workload</th><th>faults</th><th>verdict</th><th>report</th></tr></thead><tbody>\n");
+            foreach (var row in rows) row.Write(sb);
+            sb.Append("</tbody></table>\n").Append(StoreIndexFilters.Script);
         }
         sb.Append("</body></html>\n");
         var path = Path.Combine(storeDirectory, FileName);
@@ -56,17 +64,54 @@ public static class StoreIndex
             .ThenBy(r => r.Test, StringComparer.Ordinal).ToList();
     }
 
-    private static void WriteRow(StringBuilder sb, string store, Run run)
+    /// <summary>One table row: what the run was (from <c>test.json</c>), its state or verdict, and its report link.</summary>
+    private sealed record Row(Run Run, TestSpec? Test, string VerdictWord, string VerdictHtml, string? Href)
     {
-        var verdict = Verdict(run.Directory);
-        var relative = Path.GetRelativePath(store, Path.Combine(run.Directory, HtmlReport.FileName)).Replace('\\', '/');
-        var href = string.Join('/', relative.Split('/').Select(Uri.EscapeDataString));
-        sb.Append("<tr><td>").Append(Html.Escape(run.Test)).Append("</td><td>")
-          .Append(Html.Escape(run.Started?.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) ?? run.Stamp)).Append("</td><td>")
-          .Append(State(run.Directory) ?? (verdict is { } v ? Html.Badge(v) : "<span class=\"note\">no result</span>")).Append("</td><td>")
-          .Append(File.Exists(Path.Combine(run.Directory, HtmlReport.FileName))
-              ? $"<a href=\"{Html.Escape(href)}\">report</a>" : "<span class=\"note\">no report</span>")
-          .Append("</td></tr>\n");
+        public static Row Of(string store, Run run)
+        {
+            var test = ReadTest(run.Directory);
+            var state = State(run.Directory);
+            var verdict = StoreIndex.Verdict(run.Directory);
+            var word = state is not null ? (state.Contains("INCOMPLETE", StringComparison.Ordinal) ? "incomplete" : "running")
+                : verdict?.Word() ?? "no-result";
+            var relative = Path.GetRelativePath(store, Path.Combine(run.Directory, HtmlReport.FileName)).Replace('\\', '/');
+            var href = File.Exists(Path.Combine(run.Directory, HtmlReport.FileName)) ? string.Join('/', relative.Split('/').Select(Uri.EscapeDataString)) : null;
+            return new Row(run, test, word, state ?? (verdict is { } v ? Html.Badge(v) : "<span class=\"note\">no result</span>"), href);
+        }
+
+        public IEnumerable<string> Values(string key) => key switch
+        {
+            "database" => [Test?.Database ?? ""],
+            "workload" => [Test?.Workload ?? ""],
+            "faults" => Test?.Nemesis ?? [],
+            _ => [VerdictWord],
+        };
+
+        public void Write(StringBuilder sb)
+        {
+            sb.Append("<tr data-database=\"").Append(Html.Escape(Test?.Database ?? "")).Append("\" data-workload=\"").Append(Html.Escape(Test?.Workload ?? ""))
+              .Append("\" data-faults=\"").Append(Html.Escape(string.Join(' ', Test?.Nemesis ?? []))).Append("\" data-verdict=\"").Append(VerdictWord).Append("\"><td>")
+              .Append(Html.Escape(Run.Test)).Append("</td><td>")
+              .Append(Html.Escape(Run.Started?.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) ?? Run.Stamp)).Append("</td><td>")
+              .Append(Html.Escape(Test?.Database ?? "")).Append("</td><td>").Append(Html.Escape(Test?.Workload ?? "")).Append("</td><td>")
+              .Append(Html.Escape(string.Join(", ", Test?.Nemesis ?? []))).Append("</td><td>")
+              .Append(VerdictHtml).Append("</td><td>")
+              .Append(Href is null ? "<span class=\"note\">no report</span>" : $"<a href=\"{Html.Escape(Href)}\">report</a>")
+              .Append("</td></tr>\n");
+        }
+
+        private static TestSpec? ReadTest(string directory)
+        {
+            var path = Path.Combine(directory, "test.json");
+            try
+            {
+                return File.Exists(path) ? TestSpec.FromJson(File.ReadAllText(path)) : null;
+            }
+            catch (Exception e) when (e is System.Text.Json.JsonException or IOException or InvalidOperationException or ArgumentException)
+            {
+                return null; // an unreadable spec leaves the columns empty; the row still links the run
+            }
+        }
     }
 
     /// <summary>"running" while the run's harness lives, "incomplete" once it died without finishing (the

@@ -110,7 +110,7 @@ public class ReportBrowserTests
     }
 
     /// <summary>Installs Debian's chromium when it is missing and we are root (a fresh CI machine).</summary>
-    private static void EnsureChromium()
+    internal static void EnsureChromium()
     {
         if (File.Exists(CdpPage.Chromium)) return;
         if (Environment.UserName != "root" || !File.Exists("/usr/bin/apt-get"))
