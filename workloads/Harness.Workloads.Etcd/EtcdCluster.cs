@@ -43,7 +43,7 @@ public sealed class EtcdCluster : IDatabase, IKillable, IPausable, IPartitionabl
     }
 
     /// <summary>The member's client URL on the host (127.0.0.1 and its published port).</summary>
-    public string Endpoint(string node) => string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{Containers.HostPort(node)}");
+    public string Endpoint(string node) => string.Create(CultureInfo.InvariantCulture, $"http://{Containers.Host}:{Containers.HostPort(node)}");
 
     public async Task SetupAsync(CancellationToken cancellationToken)
     {

@@ -54,7 +54,7 @@ public abstract partial class MariaDbCluster : IDatabase, IKillable, IPausable, 
     /// <summary>MySqlConnector connection string for a node, through its fixed port on 127.0.0.1, with short timeouts.</summary>
     public string ConnectionString(string node) => new MySqlConnectionStringBuilder
     {
-        Server = "127.0.0.1",
+        Server = Containers.Host,
         Port = (uint)Containers.HostPort(node),
         UserID = User,
         Password = Password,

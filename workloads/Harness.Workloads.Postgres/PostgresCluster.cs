@@ -50,10 +50,15 @@ public sealed partial class PostgresCluster
     public static Task EnsureImagesAsync(string baseImage, IProgress<string>? progress, CancellationToken cancellationToken) =>
         PostgresImage.EnsureAsync(baseImage, progress, cancellationToken);
 
-    /// <summary>Npgsql connection string for a node, through its fixed port on 127.0.0.1.</summary>
+    /// <summary>Npgsql connection string for a node, through its published port (127.0.0.1 with a local engine).
+    /// Without pooling every operation's process opens its own connection, so Npgsql's type-loading query (a catalogue
+    /// scan per connection) is skipped: the built-in types are all the workloads use, and on a loaded machine that
+    /// query alone pushed connection set-up past the connect timeout for whole runs.</summary>
+#pragma warning disable CS0618 // still honoured; the data-source builder would replace plain connection strings everywhere
     public string ConnectionString(string node) => new NpgsqlConnectionStringBuilder
     {
-        Host = "127.0.0.1",
+        Host = Containers.Host,
+        ServerCompatibilityMode = ServerCompatibilityMode.NoTypeLoading,
         Port = Containers.HostPort(node),
         Username = "postgres",
         Database = "postgres",
@@ -61,6 +66,7 @@ public sealed partial class PostgresCluster
         CommandTimeout = 5,
         Pooling = false,
     }.ConnectionString;
+#pragma warning restore CS0618
 
     public async Task SetupAsync(CancellationToken cancellationToken)
     {

@@ -52,7 +52,7 @@ public sealed partial class RedisCluster
     }
 
     /// <summary>The host and port where a client on the host reaches a node's redis.</summary>
-    public (string Host, int Port) Endpoint(string node) => ("127.0.0.1", Containers.HostPort(node));
+    public (string Host, int Port) Endpoint(string node) => (Containers.Host, Containers.HostPort(node));
 
     public async Task SetupAsync(CancellationToken cancellationToken)
     {

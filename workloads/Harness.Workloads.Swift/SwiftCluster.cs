@@ -51,7 +51,7 @@ public sealed class SwiftCluster : IDatabase, IKillable, IPausable, IPartitionab
     internal ReplicaProbe Probe { get; }
 
     /// <summary>The object API root of a node's proxy, as the host reaches it: <c>http://127.0.0.1:port/v1/AUTH_harness</c>.</summary>
-    public string ProxyUrl(string node) => $"http://127.0.0.1:{Containers.HostPort(node)}/v1/{SwiftHttp.Account}";
+    public string ProxyUrl(string node) => $"http://{Containers.Host}:{Containers.HostPort(node)}/v1/{SwiftHttp.Account}";
 
     /// <summary>Remembers an object a client writes, for the convergence and placement probes (the most recent ones are probed).</summary>
     public void Track(string container, string obj) => tracked.TryAdd((container, obj), Interlocked.Increment(ref trackOrder));

@@ -35,7 +35,7 @@ internal static class SwiftHealth
     {
         try
         {
-            var root = $"http://127.0.0.1:{cluster.Containers.HostPort(node)}";
+            var root = $"http://{cluster.Containers.Host}:{cluster.Containers.HostPort(node)}";
             if (await http.HealthAsync(root, ct).ConfigureAwait(false) != HttpStatusCode.OK) return "healthcheck not OK";
             var api = cluster.ProxyUrl(node);
             var container = await http.PutAsync(api, "health", "", ct).ConfigureAwait(false);
