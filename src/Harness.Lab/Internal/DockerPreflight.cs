@@ -20,12 +20,28 @@ internal static class DockerPreflight
         }
     }
 
+    /// <summary>Testcontainers skips a <c>DOCKER_HOST</c> that does not answer and silently takes the next endpoint it
+    /// finds (the local socket): the run would then go to an engine the user did not name. A <c>DOCKER_HOST</c> that was
+    /// not taken is therefore an error, at once.</summary>
+    private static void RequireDockerHostHonoured()
+    {
+        var named = Environment.GetEnvironmentVariable("DOCKER_HOST");
+        if (string.IsNullOrWhiteSpace(named)) return;
+        var used = DockerEngineInfo.Endpoint.ToString().TrimEnd('/');
+        if (string.Equals(named.Trim().TrimEnd('/'), used, StringComparison.Ordinal)) return;
+        var socket = named.StartsWith("unix://", StringComparison.Ordinal) ? named["unix://".Length..] : null;
+        throw new DockerUnavailableException($"DOCKER_HOST is {named}, but no Docker Engine answers there" +
+            (socket is not null && !File.Exists(socket) ? " (no such socket)" : "") +
+            $" (the engine at {used} was not used, since it is not the one named). Start dockerd there, point DOCKER_HOST at a running engine, or unset it.");
+    }
+
     private static bool SlowButPresent(Exception e) =>
         e.GetBaseException() is TimeoutException or OperationCanceledException
         && DockerEngineInfo.Endpoint is { Scheme: "unix" } endpoint && File.Exists(endpoint.LocalPath);
 
     public static async Task RequireEngineAsync(CancellationToken ct)
     {
+        RequireDockerHostHonoured();
         string api;
         try
         {
