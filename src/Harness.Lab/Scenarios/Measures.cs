@@ -9,7 +9,8 @@ namespace Harness.Lab.Scenarios;
 /// <summary>
 /// The figures a scenario can take from a stored run, read back from its files (<c>results.json</c>,
 /// <c>lag.jsonl</c>) so a comparison can be rebuilt from the store at any time. A figure a run cannot give (no set
-/// checker, no lag samples) is null, never zero. Lag figures are also given per standby as <c>FIGURE@NODE</c>.
+/// checker, no lag samples) is null, never zero. <c>g-nonadjacent-count</c> is Long Fork proper (snapshot isolation forbids
+/// it); <c>process-anomaly-count</c> sums the <c>-process</c> variants (strong-session models forbid them). Lag figures are also given per standby as <c>FIGURE@NODE</c>.
 /// </summary>
 public static class Measures
 {
@@ -44,7 +45,8 @@ public static class Measures
         ["heartbeat-lag-p99-ms"] = (_, lag) => Percentile(Heartbeat(lag).ToList(), 0.99),
         ["heartbeat-lag-max-ms"] = (_, lag) => Percentile(Heartbeat(lag).ToList(), 1.0),
         ["txn-count"] = (r, _) => Stat(r, "ok-txns"),
-        ["g-nonadjacent-count"] = (r, _) => r.Flatten().Sum(c => c.AnomalyCounts.Where(kv => kv.Key.StartsWith("G-nonadjacent", StringComparison.Ordinal)).Sum(kv => kv.Value)),
+        ["g-nonadjacent-count"] = (r, _) => r.Flatten().Sum(c => c.AnomalyCounts.GetValueOrDefault("G-nonadjacent")),
+        ["process-anomaly-count"] = (r, _) => r.Flatten().Sum(c => c.AnomalyCounts.Where(kv => kv.Key.EndsWith("-process", StringComparison.Ordinal)).Sum(kv => kv.Value)),
         ["forbidden-anomaly-count"] = (r, _) => r.Flatten().Sum(c => c.Stats.GetValueOrDefault("forbidden") is IEnumerable<object?> kinds
             ? kinds.OfType<string>().Sum(k => c.AnomalyCounts.GetValueOrDefault(k)) : 0),
     };

@@ -54,13 +54,14 @@ public class LagAndTxnMeasuresTests
     {
         var txn = new CheckResult("transactional", Validity.Invalid, "snapshot-isolation violated")
         {
-            AnomalyCounts = new Dictionary<string, long> { ["G-nonadjacent"] = 2, ["G-nonadjacent-realtime"] = 1, ["G2-item"] = 4 },
+            AnomalyCounts = new Dictionary<string, long> { ["G-nonadjacent"] = 2, ["G-nonadjacent-process"] = 1, ["G-single-process"] = 5, ["G2-item"] = 4 },
             Stats = new Dictionary<string, object?> { ["ok-txns"] = 1234L, ["forbidden"] = new List<object?> { "G-nonadjacent" } },
         };
         var figures = Measures.Of(StoredRun(new CheckResult("list-append-workload", Validity.Invalid, "x") { Children = [txn] }, []));
 
         Assert.That(figures["txn-count"], Is.EqualTo(1234));
-        Assert.That(figures["g-nonadjacent-count"], Is.EqualTo(3));
+        Assert.That(figures["g-nonadjacent-count"], Is.EqualTo(2), "Long Fork proper, not its -process variant");
+        Assert.That(figures["process-anomaly-count"], Is.EqualTo(6));
         Assert.That(figures["forbidden-anomaly-count"], Is.EqualTo(2));
         Assert.That(figures["heartbeat-lag-p99-ms"], Is.Null);
     }
