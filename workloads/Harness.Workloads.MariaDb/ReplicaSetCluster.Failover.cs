@@ -19,7 +19,6 @@ namespace Harness.Workloads.MariaDb;
 /// </summary>
 public sealed partial class ReplicaSetCluster
 {
-    private static readonly TimeSpan ControlDeadline = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan ReplicatingWait = TimeSpan.FromSeconds(60);
     private readonly SemaphoreSlim failoverLock = new(1, 1);
     private readonly Dictionary<string, GtidPosition> fenced = [];
@@ -74,9 +73,9 @@ public sealed partial class ReplicaSetCluster
             .ConfigureAwait(false);
         await ExecAsync(chosen, ct, "STOP SLAVE", "RESET SLAVE ALL", "SET GLOBAL read_only = 0",
             $"SET GLOBAL rpl_semi_sync_master_enabled = {(Replication.SemiSync ? 1 : 0)}").ConfigureAwait(false);
-        var promotedAt = await ReplicaSetStatus.ReadAsync(ConnectionString(chosen), ct).ConfigureAwait(false)
-            ?? throw new InvalidOperationException($"{chosen} stopped answering during its promotion");
-        lock (fenced) fenced[old] = promotedAt.Binlog;
+        // The fork: the last of the old primary's transactions the new primary has (it applied all it received).
+        var fork = received[chosen]!;
+        lock (fenced) fenced[old] = fork;
         primary = chosen;
         var promotedTime = clock.Elapsed;
         phases?.Begin("writable", chosen);
@@ -88,7 +87,7 @@ public sealed partial class ReplicaSetCluster
         phases?.End("writable");
         var positions = string.Join(", ", received.Select(kv => $"{kv.Key} received {kv.Value?.ToString() ?? "unknown"}"));
         return Invariant($"killed {old}; promoted {chosen} ({positions}; applied all it received: {(Convert.ToInt64(wait, CultureInfo.InvariantCulture) == 0 ? "yes" : "no, timed out")}) ") +
-               Invariant($"at {promotedAt.Binlog} in {promotedTime.TotalSeconds:0.00} s; writable after {clock.Elapsed.TotalSeconds:0.00} s; ") +
+               Invariant($"at {fork} in {promotedTime.TotalSeconds:0.00} s; writable after {clock.Elapsed.TotalSeconds:0.00} s; ") +
                (others.Count == 0 ? "no other replica" : $"{string.Join(", ", others)} re-pointed to {chosen}");
     }
 
@@ -142,11 +141,10 @@ public sealed partial class ReplicaSetCluster
         throw new InvalidOperationException($"{node} is not replicating from {Primary} after {ReplicatingWait.TotalSeconds:0} s: {status?.Threads ?? "no answer"}");
     }
 
-    private async Task ExecAsync(string node, CancellationToken ct, params string[] statements)
-    {
-        foreach (var sql in statements)
-            await MariaDbDialect.Query.ScalarAsync(ConnectionString(node), sql, ControlDeadline, ct).ConfigureAwait(false);
-    }
+    /// <summary>Control statements as root inside the node (the client user lacks READ_ONLY ADMIN, so that read_only
+    /// binds it on replicas), in one call.</summary>
+    private Task ExecAsync(string node, CancellationToken ct, params string[] statements) =>
+        RootSql.RunAsync(Containers, node, string.Join("; ", statements) + ";", ct);
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -50,6 +50,8 @@ public sealed partial class ReplicaSetCluster : MariaDbCluster, IPromotable, IDe
         var sql =
             $"CREATE USER IF NOT EXISTS '{ReplicationUser}'@'%' IDENTIFIED BY '{ReplicationUser}'; " +
             $"GRANT REPLICATION SLAVE, REPLICATION CLIENT ON *.* TO '{ReplicationUser}'@'%'; " + ClientUserSql +
+            // ALL PRIVILEGES includes READ_ONLY ADMIN, which lets a user write on a read_only replica.
+            $" REVOKE READ_ONLY ADMIN ON *.* FROM '{User}'@'%';" +
             $" CREATE TABLE IF NOT EXISTS {Schema}.failover_probe (id BIGINT AUTO_INCREMENT PRIMARY KEY, at DATETIME(6)) ENGINE=InnoDB;";
         await RootSql.RunAsync(Containers, Primary, sql, cancellationToken).ConfigureAwait(false);
         await Task.WhenAll(Replicas.Select(async n =>
