@@ -10,8 +10,11 @@ internal static class Program
 {
     public static async Task<int> Main(string[] args)
     {
-        if (Console.IsOutputRedirected) Spectre.Console.AnsiConsole.Profile.Width = 200; // logs: no wrapping at 80 columns
-        var root = BuildRoot();
+        // `harness check FILE` is one short process, often one per file in a script: it builds only its own verb (no
+        // module registry, no other verbs) and, printing JSON, never touches Spectre.Console.
+        var checkOnly = args is ["check", _, ..] && !args.Contains("--help") && !args.Contains("-h");
+        if (Console.IsOutputRedirected && !(checkOnly && args.Contains("--json"))) Spectre.Console.AnsiConsole.Profile.Width = 200; // logs: no wrapping at 80 columns
+        var root = checkOnly ? CheckRoot() : BuildRoot();
         if (args.Length == 0 || args is ["--help"] or ["-h"] or ["help"])
         {
             FullHelp.Print(root, Console.Out);
@@ -72,6 +75,13 @@ internal static class Program
     }
 
     private static Exception Unwrap(Exception e) => e is AggregateException { InnerException: { } inner } ? Unwrap(inner) : e;
+
+    private static RootCommand CheckRoot()
+    {
+        var root = new RootCommand("Harness: check a history file or a stored run.");
+        root.Subcommands.Add(CheckCommand.Build(listWorkloads: false));
+        return root;
+    }
 
     public static RootCommand BuildRoot()
     {

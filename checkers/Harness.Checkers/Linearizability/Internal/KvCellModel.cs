@@ -1,12 +1,12 @@
 namespace Harness.Checkers.Linearizability.Internal;
 
 /// <summary>One key of a key-value store (the per-key part of the kv model): get, put and append, where
-/// append concatenates strings. The state is the id of the string held. Appends are memoised so the search
-/// builds each concatenation once.</summary>
+/// append concatenates strings. The state is the number of the value held (<see cref="TextStates"/>: equal
+/// values, equal numbers); appends are memoised so the search makes each concatenation once.</summary>
 internal sealed class KvCellModel : IModel
 {
     internal const int Get = 0, Put = 1, Append = 2;
-    private readonly ValueInterner _values = new();
+    private readonly TextStates _values = new();
     private readonly Dictionary<long, int> _appends = [];
 
     public KvCellModel(object? initial) => Initial = _values.Id(initial);
@@ -25,9 +25,12 @@ internal sealed class KvCellModel : IModel
             error = $"the kv model knows get, put and append, not {f}";
             return false;
         }
-        op = code == Get
-            ? new ModelOp(Get, 0, 0, outputKnown ? _values.Id(output) : 0, outputKnown)
-            : new ModelOp(code, _values.Id(input), 0, 0, outputKnown);
+        op = code switch
+        {
+            Get => new ModelOp(Get, 0, 0, outputKnown ? _values.Id(output) : 0, outputKnown),
+            Put => new ModelOp(Put, _values.Id(input), 0, 0, outputKnown),
+            _ => new ModelOp(Append, _values.Text(KvOps.Text(input)), 0, 0, outputKnown),
+        };
         return true;
     }
 
@@ -44,13 +47,13 @@ internal sealed class KvCellModel : IModel
     {
         var key = ((long)state << 32) | (uint)suffix;
         if (_appends.TryGetValue(key, out var id)) return id;
-        id = _values.Id(KvOps.Text(_values.Value(state)) + KvOps.Text(_values.Value(suffix)));
+        id = _values.Concat(state, suffix);
         _appends[key] = id;
         return id;
     }
 
-    public string DescribeState(int state) => _values.Text(state);
+    public string DescribeState(int state) => _values.Describe(state);
 
     public string WhyIllegal(int state, in ModelOp op) =>
-        $"the key holds {_values.Text(state)} but the get returned {_values.Text(op.Out)}";
+        $"the key holds {_values.Describe(state)} but the get returned {_values.Describe(op.Out)}";
 }

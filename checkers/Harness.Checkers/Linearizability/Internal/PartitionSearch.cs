@@ -11,7 +11,7 @@ namespace Harness.Checkers.Linearizability.Internal;
 /// </summary>
 internal static class PartitionSearch
 {
-    private const long Slice = 1 << 15;
+    private const long Slice = 1 << 11;
 
     public static void Run(IReadOnlyList<Partition> parts, SearchBudget budget, bool parallel)
     {
