@@ -9,7 +9,7 @@ namespace Harness.Integration.Tests.Swift;
 /// last-writer-wins with and without one proxy's clock 5 s behind.</summary>
 [TestFixture]
 [Category("Docker")]
-[Explicit("Swift runs have not yet passed on a quiet machine (only at load 60-90, where a 5-node cluster took 8 min to start); run them with --filter FullyQualifiedName~Swift")]
+[Explicit("Far over 2 min here: at load 50-80 (2026-12-01) a 5-node cluster took 7-8.5 min to start, served about 1 op/s, and the final replica probe took minutes; run with --filter FullyQualifiedName~SwiftRunTests")]
 [NonParallelizable]
 public sealed class SwiftRunTests
 {

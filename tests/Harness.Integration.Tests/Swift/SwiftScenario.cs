@@ -70,7 +70,7 @@ internal sealed class SwiftScenario : IAsyncDisposable
         const string script = "from swift.common.ring import Ring\n" +
             "print(' '.join(n['ip'] for n in Ring('/etc/swift', ring_name='account').get_nodes('AUTH_harness')[1]))\n" +
             "print(' '.join(n['ip'] for n in Ring('/etc/swift', ring_name='container').get_nodes('AUTH_harness', 'scenario')[1]))";
-        var result = await Cluster.Containers.ExecAsync(Cluster.Nodes[0], ["python3", "-c", script], TimeSpan.FromSeconds(30), CancellationToken.None);
+        var result = await Cluster.Containers.ExecAsync(Cluster.Nodes[0], ["python3", "-c", script], TimeSpan.FromSeconds(300), CancellationToken.None);
         var byIp = Cluster.Nodes.ToDictionary(Cluster.Containers.Ip, n => n);
         var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         IReadOnlyList<string> Names(string line) => line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(ip => byIp[ip]).ToList();
