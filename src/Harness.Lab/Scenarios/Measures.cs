@@ -31,11 +31,11 @@ public static class Measures
         ["info-count"] = (r, _) => Stat(r, "info"),
         ["fail-count"] = (r, _) => Stat(r, "fail"),
         ["read-count"] = (r, _) => Stat(r, "read-count"),
-        ["lww-lost-count"] = (r, _) => Stat(r, "lww-lost-count"),
-        ["invisible-count"] = (r, _) => Stat(r, "invisible-count"),
-        ["convergence-p50-ms"] = (r, _) => Stat(r, "convergence-p50-ms"),
-        ["convergence-max-ms"] = (r, _) => Stat(r, "convergence-max-ms"),
-        ["unconverged-count"] = (r, _) => Stat(r, "unconverged-count"),
+        ["lww-lost-count"] = (r, _) => DecidedStat(r, "lww-lost-count"),
+        ["invisible-count"] = (r, _) => DecidedStat(r, "invisible-count"),
+        ["convergence-p50-ms"] = (r, _) => DecidedStat(r, "convergence-p50-ms"),
+        ["convergence-max-ms"] = (r, _) => DecidedStat(r, "convergence-max-ms"),
+        ["unconverged-count"] = (r, _) => DecidedStat(r, "unconverged-count"),
         ["handoff-object-count"] = (r, _) => Stat(r, "handoff-object-count"),
         ["anomaly-count"] = (r, _) => r.Flatten().Sum(c => c.AnomalyCounts.Values.Sum()),
         ["max-lag-ms"] = (_, lag) => Lag(lag).DefaultIfEmpty().Max() is var m && lag.Count > 0 ? m : null,
@@ -110,6 +110,13 @@ public static class Measures
         .Select(c => c.Stats.TryGetValue(name, out var v) ? v : null)
         .Where(v => v is not null)
         .Select(v => (double?)Convert.ToDouble(v, CultureInfo.InvariantCulture))
+        .FirstOrDefault();
+
+    /// <summary>A stat only from a checker that reached a verdict: a leaderless checker that could not decide (its
+    /// final replica probe never came back) reports zeros that are not measurements.</summary>
+    private static double? DecidedStat(CheckResult r, string name) => r.Flatten()
+        .Where(c => c.Validity != Validity.Unknown && c.Stats.TryGetValue(name, out var v) && v is not null)
+        .Select(c => (double?)Convert.ToDouble(c.Stats[name], CultureInfo.InvariantCulture))
         .FirstOrDefault();
 
     private static double? Max(IEnumerable<double?> xs) => xs.OfType<double>().Select(x => (double?)x).DefaultIfEmpty(null).Max();
