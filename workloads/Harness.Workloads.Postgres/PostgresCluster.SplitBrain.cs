@@ -24,7 +24,16 @@ public sealed partial class PostgresCluster
         if (Options.Fencing == "none")
         {
             phases?.Begin("isolation", old);
-            await Containers.ApplyGrudgeAsync(Grudge.Isolate(Nodes, old), ct).ConfigureAwait(false);
+            try
+            {
+                await Containers.ApplyGrudgeAsync(Grudge.Isolate(Nodes, old), ct).ConfigureAwait(false);
+            }
+            catch (Exception) when (!ct.IsCancellationRequested)
+            {
+                // Partly applied rules would leave the old primary half cut off for the rest of the run.
+                await Containers.HealNetworkAsync(ct).ConfigureAwait(false);
+                throw;
+            }
             splitFrom = old;
             return;
         }

@@ -15,7 +15,12 @@ public sealed class PostgresDialect : ISqlDialect
 
     public DbConnection CreateConnection(string connectionString, SqlConnectionSettings settings)
     {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        // Built-in types only: loading the catalog's types on a connection's first open runs several queries, and on a
+        // loaded machine they outlast the connect deadline, are cancelled, and are tried again on every open (measured:
+        // every client connect to the primary timed out this way at load average 50-78).
+#pragma warning disable CS0618 // the data-source builder has no per-connection-string equivalent for these short-lived connections
+        var builder = new NpgsqlConnectionStringBuilder(connectionString) { ServerCompatibilityMode = ServerCompatibilityMode.NoTypeLoading };
+#pragma warning restore CS0618
         if (settings.ConnectTimeout is { } timeout) builder.Timeout = SqlDeadlines.WholeSeconds(timeout);
         if (settings.AbandonOnCancel) builder.CancellationTimeout = -1;
         if (settings.NoCommandTimeout) builder.CommandTimeout = 0;

@@ -12,8 +12,8 @@ namespace Harness.Workloads.Postgres.Internal;
 /// </summary>
 internal static class HopLagProbe
 {
-    /// <summary>Longer than the star probe's second: on a loaded machine a new connection alone can take more than that.</summary>
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(3);
+    /// <summary>Longer than the star probe's second (on a loaded machine a new connection alone can take that long), shorter than the 2 s the lag sampler waits for a whole sample.</summary>
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(1.8);
 
     private const string UpstreamSql = """
         select application_name, state,
