@@ -38,7 +38,10 @@ internal static class ScenarioCommand
         findings.Options.Add(Save);
         findings.SetAction(p =>
         {
-            var outcomes = ScenarioFindings.Collect(p.GetValue(Store)!);
+            var catalog = ScenarioCatalog.All(HarnessModules.Registry).ToDictionary(s => s.Name, StringComparer.Ordinal);
+            // Re-evaluated against the catalogue as it is now, from the runs' stored files (a fixed figure applies to old runs).
+            IReadOnlyDictionary<string, System.Text.Json.Nodes.JsonObject> outcomes = ScenarioFindings.Collect(p.GetValue(Store)!)
+                .ToDictionary(kv => kv.Key, kv => catalog.TryGetValue(kv.Key, out var sc) ? ScenarioFindings.Reevaluate(kv.Value, sc) : kv.Value, StringComparer.Ordinal);
             if (p.GetValue(Save) is { } dir)
             {
                 var merged = ScenarioFindings.Load(dir).Concat(outcomes).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Harness.Core.Checking;
 
 namespace Harness.Lab.Scenarios;
 
@@ -36,6 +37,42 @@ public static class ScenarioFindings
         return newest.ToDictionary(kv => kv.Key, kv => kv.Value.Outcome, StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// The outcome re-evaluated against the current definition of <paramref name="scenario"/>: each run whose folder
+    /// still exists has its figures taken again from its stored files (<see cref="Measures.Of"/>), and the
+    /// expectations and verdict are evaluated again, so a corrected figure or expectation applies to runs already
+    /// made. Runs whose folder is gone keep their recorded figures. Marks the outcome <c>"re-evaluated": true</c>.
+    /// </summary>
+    public static JsonObject Reevaluate(JsonObject outcome, Scenario scenario)
+    {
+        var copy = (JsonObject)outcome.DeepClone();
+        var results = new List<ScenarioRunResult>();
+        foreach (var run in (copy["runs"] as JsonArray ?? []).OfType<JsonObject>())
+        {
+            var dir = run["Directory"]?.GetValue<string>() ?? "";
+            IReadOnlyDictionary<string, double?> figures;
+            if (dir.Length > 0 && Directory.Exists(dir))
+            {
+                figures = Measures.Of(dir);
+                var kept = new JsonObject();
+                foreach (var (k, v) in figures) kept[k] = v;
+                run["figures"] = kept;
+            }
+            else
+            {
+                figures = (run["figures"] as JsonObject ?? []).ToDictionary(kv => kv.Key, kv => Num(kv.Value), StringComparer.Ordinal);
+            }
+            var verdict = figures.GetValueOrDefault("verdict") switch { 0 => Validity.Valid, 1 => Validity.Invalid, _ => Validity.Unknown };
+            run["verdict"] = verdict.Word();
+            results.Add(new ScenarioRunResult(scenario.Name, run["Label"]?.GetValue<string>() ?? "", (long)(Num(run["Seed"]) ?? 0), dir, verdict, figures, TimeSpan.Zero));
+        }
+        var evaluated = new ScenarioOutcome(scenario, results, ScenarioEvaluation.Evaluate(scenario, results), TimeSpan.Zero);
+        copy["verdict"] = evaluated.Verdict.Word();
+        copy["expectations"] = new JsonArray(evaluated.Expectations.Select(e => (JsonNode?)e.Describe()).ToArray());
+        copy["re-evaluated"] = true;
+        return copy;
+    }
+
     /// <summary>Writes each outcome to <c>&lt;directory&gt;/NAME.json</c>; returns the paths.</summary>
     public static IReadOnlyList<string> Save(string directory, IReadOnlyDictionary<string, JsonObject> outcomes)
     {
@@ -66,7 +103,7 @@ public static class ScenarioFindings
         {
             var verdict = o["verdict"]?.GetValue<string>() ?? "unknown";
             var held = verdict switch { "valid" => "held", "invalid" => "**did not hold**", _ => "undecided" };
-            var seconds = o["seconds"]?.GetValue<double>() ?? 0;
+            var seconds = Num(o["seconds"]) ?? 0;
             sb.Append("| `").Append(name).Append("` (").Append(Number(seconds)).Append(" s, ").Append(Cell(o["run-at"]?.GetValue<string>() ?? "")).Append(") | ")
               .Append(Cell(o["claim"]?.GetValue<string>() ?? "")).Append(" | ").Append(held).Append(" | ")
               .Append(string.Join("<br>", Variants(o))).Append(" | ")
@@ -80,13 +117,17 @@ public static class ScenarioFindings
         var runs = (outcome["runs"] as JsonArray ?? []).OfType<JsonObject>().ToList();
         foreach (var group in runs.GroupBy(r => r["Label"]?.GetValue<string>() ?? "?"))
         {
-            var figures = group.SelectMany(r => (r["figures"] as JsonObject ?? []).Select(kv => (kv.Key, Value: kv.Value?.GetValue<double>())))
+            var figures = group.SelectMany(r => (r["figures"] as JsonObject ?? []).Select(kv => (kv.Key, Value: Num(kv.Value))))
                 .Where(f => f.Value is not null && f.Key != "verdict")
                 .GroupBy(f => f.Key).Select(g => $"{g.Key} {Number(g.Average(f => f.Value!.Value))}");
             var verdicts = string.Join("/", group.Select(r => r["verdict"]?.GetValue<string>() ?? "?"));
             yield return $"**{Cell(group.Key)}** ({group.Count()} runs, {verdicts}): {string.Join(", ", figures)}";
         }
     }
+
+    /// <summary>A JSON number as a double, whichever CLR type holds it (parsed text or a value set in code); null for null.</summary>
+    private static double? Num(JsonNode? node) =>
+        node is null ? null : double.Parse(node.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
 
     private static string Number(double v) =>
         Math.Abs(v) >= 100 ? v.ToString("#,0", CultureInfo.InvariantCulture) : v.ToString("0.##", CultureInfo.InvariantCulture);

@@ -58,4 +58,36 @@ public class ScenarioFindingsTests
         var table = ScenarioFindings.Markdown(new Dictionary<string, JsonObject> { ["commit-modes"] = o });
         Assert.That(table, Does.Contain("**did not hold**"));
     }
+
+    [Test]
+    public void ReevaluationTakesFiguresAgainFromTheStoredRunAndJudgesTheClaimAgain()
+    {
+        var dir = Directory.CreateTempSubdirectory("harness-reeval-").FullName;
+        try
+        {
+            Harness.Core.Checking.CheckResultJson.Write(Path.Combine(dir, "results.json"),
+                new Harness.Core.Checking.CheckResult("set", Harness.Core.Checking.Validity.Invalid, "5 lost") { Stats = new Dictionary<string, object?> { ["lost-count"] = 5L } });
+            var scenario = new Scenario("demo", "async loses writes", "", [1], [new ScenarioRun("async", new JsonObject())], ["lost-count"],
+                [new Expectation("async", "lost-count", "sum", ">", 0, null)]);
+            var stored = new JsonObject
+            {
+                ["scenario"] = "demo", ["claim"] = "async loses writes", ["verdict"] = "invalid",
+                ["expectations"] = new JsonArray("async: sum lost-count > 0: 0 (did not hold)"),
+                ["runs"] = new JsonArray(new JsonObject { ["Label"] = "async", ["Seed"] = 1, ["verdict"] = "valid", ["Directory"] = dir, ["figures"] = new JsonObject { ["lost-count"] = 0.0 } }),
+            };
+            var again = ScenarioFindings.Reevaluate(stored, scenario);
+            Assert.That(again["verdict"]!.GetValue<string>(), Is.EqualTo("valid"), "the stored figure was wrong; the run's files say 5 lost");
+            Assert.That(again["runs"]![0]!["figures"]!["lost-count"]!.GetValue<double>(), Is.EqualTo(5));
+            Assert.That(again["runs"]![0]!["verdict"]!.GetValue<string>(), Is.EqualTo("invalid"));
+            Assert.That(again["expectations"]![0]!.GetValue<string>(), Does.Contain("5 (held)"));
+
+            Directory.Delete(dir, recursive: true);
+            var kept = ScenarioFindings.Reevaluate(stored, scenario);
+            Assert.That(kept["verdict"]!.GetValue<string>(), Is.EqualTo("invalid"), "a run whose folder is gone keeps its recorded figures");
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        }
+    }
 }
