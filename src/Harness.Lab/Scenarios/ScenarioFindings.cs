@@ -11,7 +11,7 @@ namespace Harness.Lab.Scenarios;
 /// <c>store/scenarios/&lt;time&gt;/scenarios.json</c>; <see cref="Collect"/> takes the newest outcome of each
 /// scenario across them, <see cref="Save"/> keeps those outcomes in the repository (<c>workloads/scenarios/results/NAME.json</c>,
 /// the evidence behind the README), and <see cref="Markdown"/> renders one table row per scenario: the claim, whether
-/// it held, each variant's figures (mean over its seeds) and the expectations with their numbers.
+/// it held, each variant's figures (mean over its seeds; the scenario's own measurements when known) and the expectations with their numbers.
 /// </summary>
 public static class ScenarioFindings
 {
@@ -69,6 +69,7 @@ public static class ScenarioFindings
         var evaluated = new ScenarioOutcome(scenario, results, ScenarioEvaluation.Evaluate(scenario, results), TimeSpan.Zero);
         copy["verdict"] = evaluated.Verdict.Word();
         copy["expectations"] = new JsonArray(evaluated.Expectations.Select(e => (JsonNode?)e.Describe()).ToArray());
+        copy["measurements"] = new JsonArray(scenario.Measurements.Select(m => (JsonNode?)m).ToArray());
         copy["re-evaluated"] = true;
         return copy;
     }
@@ -115,10 +116,11 @@ public static class ScenarioFindings
     private static IEnumerable<string> Variants(JsonObject outcome)
     {
         var runs = (outcome["runs"] as JsonArray ?? []).OfType<JsonObject>().ToList();
+        var shown = (outcome["measurements"] as JsonArray)?.Select(m => m?.GetValue<string>()).OfType<string>().ToHashSet(StringComparer.Ordinal);
         foreach (var group in runs.GroupBy(r => r["Label"]?.GetValue<string>() ?? "?"))
         {
             var figures = group.SelectMany(r => (r["figures"] as JsonObject ?? []).Select(kv => (kv.Key, Value: Num(kv.Value))))
-                .Where(f => f.Value is not null && f.Key != "verdict")
+                .Where(f => f.Value is not null && f.Key != "verdict" && (shown is null || shown.Contains(f.Key)))
                 .GroupBy(f => f.Key).Select(g => $"{g.Key} {Number(g.Average(f => f.Value!.Value))}");
             var verdicts = string.Join("/", group.Select(r => r["verdict"]?.GetValue<string>() ?? "?"));
             yield return $"**{Cell(group.Key)}** ({group.Count()} runs, {verdicts}): {string.Join(", ", figures)}";

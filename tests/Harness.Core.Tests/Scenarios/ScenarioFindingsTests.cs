@@ -90,4 +90,17 @@ public class ScenarioFindingsTests
             if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
         }
     }
+
+    [Test]
+    public void TheReadmeFindingsAreTheTableOfTheKeptResults()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "README.md"))) dir = dir.Parent;
+        Assert.That(dir, Is.Not.Null);
+        var readme = File.ReadAllText(Path.Combine(dir!.FullName, "README.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
+        var kept = ScenarioFindings.Load(Path.Combine(dir.FullName, "workloads", "scenarios", "results"));
+        Assert.That(kept, Is.Not.Empty, "workloads/scenarios/results holds the outcomes behind the README");
+        Assert.That(readme, Does.Contain("<!-- findings:begin -->\n" + ScenarioFindings.Markdown(kept) + "<!-- findings:end -->"),
+            "regenerate with: ./harness scenario findings --save workloads/scenarios/results");
+    }
 }
