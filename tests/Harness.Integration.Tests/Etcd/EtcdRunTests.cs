@@ -18,7 +18,9 @@ public sealed class EtcdRunTests
     [Test]
     public async Task RegisterUnderPartitionAndKillIsLinearizable()
     {
-        var run = await RunFixture.RunAsync(Etcd(RunFixture.Short("it-etcd-register", "register", "partition", "kill") with { Seed = 17 }));
+        // Overlap mode gives each fault its own start/stop cycle, so both run whatever the seeded draw (one-at-a-time
+        // mode drew kill three times in a row for this seed once the generator's random stream changed).
+        var run = await RunFixture.RunAsync(Etcd(RunFixture.Short("it-etcd-register", "register", "partition", "kill") with { Seed = 17, NemesisMode = "overlap" }));
 
         var client = run.History.Pairs().Where(p => !p.Invoke.IsNemesis).ToList();
         TestContext.Out.WriteLine(Summary(run, client));
