@@ -62,26 +62,8 @@ public static class CompactHistoryReader
         return s.ReadByte() != '\n';
     }
 
-    private static Op Parse(string line, long defaultIndex, Dictionary<string, string> strings, Dictionary<string, object?> values)
-    {
-        using var doc = JsonDocument.Parse(line);
-        var root = doc.RootElement;
-        if (root.ValueKind != JsonValueKind.Object) throw new FormatException("expected a JSON object");
-        var type = JsonValues.ParseType(Required(root, "type").GetString());
-        var p = Required(root, "process");
-        var process = p.ValueKind == JsonValueKind.String
-            ? p.GetString() == "nemesis" ? Op.NemesisProcess : throw new FormatException("\"process\" must be an integer or \"nemesis\"")
-            : p.GetInt32();
-        return new Op(
-            root.TryGetProperty("index", out var ix) ? ix.GetInt64() : defaultIndex,
-            root.TryGetProperty("time", out var t) ? t.GetInt64() : 0,
-            type,
-            process,
-            Shared(strings, Required(root, "f").GetString() ?? throw new FormatException("\"f\" must be a string")),
-            root.TryGetProperty("value", out var v) ? Value(v, values) : null,
-            root.TryGetProperty("node", out var n) && n.ValueKind == JsonValueKind.String ? Shared(strings, n.GetString()!) : null,
-            root.TryGetProperty("error", out var err) && err.ValueKind != JsonValueKind.Null ? Shared(strings, err.ToString()) : null);
-    }
+    private static Op Parse(string line, long defaultIndex, Dictionary<string, string> strings, Dictionary<string, object?> values) =>
+        JsonlHistory.Parse(line, defaultIndex, s => Shared(strings, s), v => Value(v, values));
 
     private static object? Value(JsonElement v, Dictionary<string, object?> values)
     {
@@ -100,7 +82,4 @@ public static class CompactHistoryReader
         if (strings.Count < MaxSharedValues) strings[s] = s;
         return s;
     }
-
-    private static JsonElement Required(JsonElement root, string name) =>
-        root.TryGetProperty(name, out var e) ? e : throw new FormatException($"missing field \"{name}\"");
 }

@@ -83,7 +83,11 @@ public static class JsonlHistory
         return ops;
     }
 
-    public static Op Parse(string line, long defaultIndex)
+    public static Op Parse(string line, long defaultIndex) => Parse(line, defaultIndex, static s => s, JsonValues.Read);
+
+    /// <summary>Parses one line; <paramref name="share"/> may intern strings (f, node, error) and
+    /// <paramref name="value"/> may share equal values (the compact reader of long histories does both).</summary>
+    internal static Op Parse(string line, long defaultIndex, Func<string, string> share, Func<JsonElement, object?> value)
     {
         using var doc = JsonDocument.Parse(line);
         var root = doc.RootElement;
@@ -98,10 +102,10 @@ public static class JsonlHistory
             root.TryGetProperty("time", out var t) ? t.GetInt64() : 0,
             type,
             process,
-            Required(root, "f").GetString() ?? throw new FormatException("\"f\" must be a string"),
-            root.TryGetProperty("value", out var v) ? JsonValues.Read(v) : null,
-            root.TryGetProperty("node", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null,
-            root.TryGetProperty("error", out var err) && err.ValueKind != JsonValueKind.Null ? err.ToString() : null);
+            share(Required(root, "f").GetString() ?? throw new FormatException("\"f\" must be a string")),
+            root.TryGetProperty("value", out var v) ? value(v) : null,
+            root.TryGetProperty("node", out var n) && n.ValueKind == JsonValueKind.String ? share(n.GetString()!) : null,
+            root.TryGetProperty("error", out var err) && err.ValueKind != JsonValueKind.Null ? share(err.ToString()) : null);
     }
 
     private static JsonElement Required(JsonElement root, string name) =>
