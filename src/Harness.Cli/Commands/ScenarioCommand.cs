@@ -69,6 +69,8 @@ internal static class ScenarioCommand
         {
             var outcome = await new ProgressDisplay().RunAsync($"scenario {s.Name}", pr => ScenarioRunner.RunAsync(s, settings, p.GetValue(TimeLimit), pr, ct)).ConfigureAwait(false);
             outcomes.Add(outcome);
+            foreach (var failed in outcome.Runs.Where(r => r.Error is not null))
+                AnsiConsole.MarkupLine($"  [red]{Markup.Escape(failed.Label)} seed {failed.Seed} failed:[/] {Markup.Escape(failed.Error!)}");
             AnsiConsole.MarkupLine($"{RunSummary.Badge(outcome.Verdict)} [bold]{Markup.Escape(s.Name)}[/] in {outcome.Elapsed.TotalSeconds:0} s: {Markup.Escape(outcome.Summary)}");
         }
         var dir = Path.Combine(Path.GetFullPath(settings.StoreRoot), "scenarios", DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture));

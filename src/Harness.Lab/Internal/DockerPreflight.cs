@@ -41,7 +41,16 @@ internal static class DockerPreflight
 
     public static async Task RequireEngineAsync(CancellationToken ct)
     {
-        RequireDockerHostHonoured();
+        try
+        {
+            RequireDockerHostHonoured();
+        }
+        catch (Exception e) when (e is not DockerUnavailableException)
+        {
+            // Finding the endpoint itself failed (Testcontainers found no engine at all): say so plainly.
+            throw new DockerUnavailableException($"no Docker Engine found ({e.GetBaseException().Message}). " +
+                "Run ./harness (it provisions Docker on Debian 12 as root), start dockerd, or point DOCKER_HOST at an engine.");
+        }
         string api;
         try
         {

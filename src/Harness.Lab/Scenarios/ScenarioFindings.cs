@@ -64,7 +64,8 @@ public static class ScenarioFindings
             }
             var verdict = figures.GetValueOrDefault("verdict") switch { 0 => Validity.Valid, 1 => Validity.Invalid, _ => Validity.Unknown };
             run["verdict"] = verdict.Word();
-            results.Add(new ScenarioRunResult(scenario.Name, run["Label"]?.GetValue<string>() ?? "", (long)(Num(run["Seed"]) ?? 0), dir, verdict, figures, TimeSpan.Zero));
+            results.Add(new ScenarioRunResult(scenario.Name, run["Label"]?.GetValue<string>() ?? "", (long)(Num(run["Seed"]) ?? 0), dir, verdict, figures, TimeSpan.Zero)
+                { Error = (string?)run["error"] });
         }
         var evaluated = new ScenarioOutcome(scenario, results, ScenarioEvaluation.Evaluate(scenario, results), TimeSpan.Zero);
         copy["verdict"] = evaluated.Verdict.Word();

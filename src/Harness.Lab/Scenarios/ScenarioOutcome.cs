@@ -3,7 +3,11 @@ using Harness.Core.Checking;
 namespace Harness.Lab.Scenarios;
 
 /// <summary>One run of a scenario: which variant and seed, where it is stored, its verdict and figures.</summary>
-public sealed record ScenarioRunResult(string Scenario, string Label, long Seed, string Directory, Validity Verdict, IReadOnlyDictionary<string, double?> Figures, TimeSpan Elapsed);
+public sealed record ScenarioRunResult(string Scenario, string Label, long Seed, string Directory, Validity Verdict, IReadOnlyDictionary<string, double?> Figures, TimeSpan Elapsed)
+{
+    /// <summary>Why the run produced no figures (it crashed before storing a result); null for a run that completed.</summary>
+    public string? Error { get; init; }
+}
 
 /// <summary>Whether one expectation held, with the numbers compared.</summary>
 public sealed record ExpectationResult(Expectation Expectation, bool? Held, double? Actual, double? Against)
@@ -20,5 +24,6 @@ public sealed record ScenarioOutcome(Scenario Scenario, IReadOnlyList<ScenarioRu
     public Validity Verdict => Expectations.Any(e => e.Held == false) ? Validity.Invalid
         : Expectations.Any(e => e.Held is null) || Runs.Count == 0 ? Validity.Unknown : Validity.Valid;
 
-    public string Summary => string.Join("; ", Expectations.Select(e => e.Describe()));
+    public string Summary => string.Join("; ", Runs.Where(r => r.Error is not null).Select(r => $"{r.Label} seed {r.Seed} failed: {r.Error}")
+        .Concat(Expectations.Select(e => e.Describe())));
 }

@@ -26,7 +26,7 @@ public static class ScenarioRunner
                 {
                     progress?.Report($"{scenario.Name}: {run.Label} seed {seed} failed: {e.Message}");
                     results.Add(new ScenarioRunResult(scenario.Name, run.Label, seed, "", Validity.Unknown,
-                        Measures.Known.ToDictionary(k => k, _ => (double?)null), clock.Elapsed));
+                        Measures.Known.ToDictionary(k => k, _ => (double?)null), clock.Elapsed) { Error = e.GetBaseException().Message });
                 }
             }
         return new ScenarioOutcome(scenario, results, ScenarioEvaluation.Evaluate(scenario, results), watch.Elapsed);

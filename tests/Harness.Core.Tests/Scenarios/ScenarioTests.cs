@@ -85,4 +85,24 @@ public class ScenarioTests
         ClaimsJUnit.Write(junit, "s", [claims[0], claims[0] with { Group = "other", Verdict = Validity.Invalid }]);
         Assert.That(File.ReadAllText(junit), Does.Contain("tests=\"2\"").And.Contain("failures=\"1\"").And.Contain("<failure"));
     }
+
+    [Test]
+    public void ARunThatCrashedSaysWhyInTheSummaryJUnitAndJson()
+    {
+        var s = ScenarioFile.Parse("""
+            { "name": "m", "claim": "async loses", "seeds": [1],
+              "runs": [ { "label": "async" } ],
+              "expect": [ { "run": "async", "measure": "lost-count", "aggregate": "sum", "op": ">", "value": 0 } ] }
+            """, "m.json", HarnessModules.Registry);
+        var crashed = new ScenarioRunResult("m", "async", 1, "", Validity.Unknown, new Dictionary<string, double?> { ["lost-count"] = null }, TimeSpan.Zero)
+            { Error = "no Docker Engine found (socket missing)" };
+        var outcome = new ScenarioOutcome(s, [crashed], ScenarioEvaluation.Evaluate(s, [crashed]), TimeSpan.Zero);
+        Assert.That(outcome.Verdict, Is.EqualTo(Validity.Unknown));
+        Assert.That(outcome.Summary, Does.StartWith("async seed 1 failed: no Docker Engine found"));
+        var dir = Directory.CreateTempSubdirectory("harness-scenario-crash-").FullName;
+        ScenarioReport.Write(dir, [outcome]);
+        Assert.That(File.ReadAllText(Path.Combine(dir, "junit.xml")), Does.Contain("async seed 1 failed: no Docker Engine found"));
+        var json = File.ReadAllText(Path.Combine(dir, "scenarios.json"));
+        Assert.That(json, Does.Contain("\"error\": \"no Docker Engine found (socket missing)\""));
+    }
 }
