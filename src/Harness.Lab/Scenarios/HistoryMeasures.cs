@@ -19,6 +19,7 @@ public static class HistoryMeasures
         ["long-read-cancelled-count"] = ("long-read-cancelled", true),
         ["replica-data-mb"] = ("data-mb", false),
         ["replica-clone-s"] = ("clone-s", false),
+        ["replica-copy-s"] = ("copy-s", false),
         ["replica-catch-up-s"] = ("catch-up-s", false),
         ["diverged-row-count"] = ("diverged-rows", true),
     };

@@ -69,13 +69,14 @@ public class HistoryMeasuresTests
         {
             Nemesis(0, 0, OpType.Info, "stop-standby-long-read", Value(("description", "x"), ("recovery-conflicts", 2L), ("long-read-cancelled", 1L))),
             Nemesis(1, 10, OpType.Info, "stop-standby-long-read", Value(("description", "y"), ("recovery-conflicts", 3L), ("long-read-cancelled", 0L))),
-            Nemesis(2, 20, OpType.Info, "start-add-replica", Value(("description", "z"), ("clone-s", 4.5), ("data-mb", 30.0))),
+            Nemesis(2, 20, OpType.Info, "start-add-replica", Value(("description", "z"), ("clone-s", 4.5), ("copy-s", 1.25), ("data-mb", 30.0))),
             Nemesis(3, 30, OpType.Info, "start-add-replica", Value(("description", "w"), ("clone-s", 2.5), ("data-mb", "not a number"))),
         };
         var figures = HistoryMeasures.Of(ops);
         Assert.That(figures["recovery-conflict-count"], Is.EqualTo(5));
         Assert.That(figures["long-read-cancelled-count"], Is.EqualTo(1));
         Assert.That(figures["replica-clone-s"], Is.EqualTo(4.5));
+        Assert.That(figures["replica-copy-s"], Is.EqualTo(1.25));
         Assert.That(figures["replica-data-mb"], Is.EqualTo(30.0));
         Assert.That(figures["diverged-row-count"], Is.Null);
     }
