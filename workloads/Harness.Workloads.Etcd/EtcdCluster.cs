@@ -15,7 +15,7 @@ namespace Harness.Workloads.Etcd;
 /// leader's. Clients on the host reach each member's client port at <see cref="Endpoint"/>, whose host port survives
 /// kill and restart (the data directory survives too, so a restarted member rejoins from its own log).
 /// </summary>
-public sealed class EtcdCluster : IDatabase, IKillable, IPausable, IPartitionable, IHasPrimary, IReplicationLagSource
+public sealed class EtcdCluster : ContainerDatabase, IHasPrimary, IReplicationLagSource
 {
     public const int ClientPort = 2379;
     public const int PeerPort = 2380;
@@ -23,8 +23,6 @@ public sealed class EtcdCluster : IDatabase, IKillable, IPausable, IPartitionabl
     private readonly IProgress<string>? progress;
 
     public EtcdClusterOptions Options { get; }
-    public ContainerCluster Containers { get; }
-    public IReadOnlyList<string> Nodes { get; }
 
     /// <summary>How long <see cref="SetupAsync"/> waits for every member to report the same leader.</summary>
     public TimeSpan HealthTimeout { get; init; } = TimeSpan.FromSeconds(120);
@@ -32,20 +30,23 @@ public sealed class EtcdCluster : IDatabase, IKillable, IPausable, IPartitionabl
     /// <summary>From the first container start to healthy, once <see cref="SetupAsync"/> has finished.</summary>
     public TimeSpan? StartedIn { get; private set; }
 
-    public EtcdCluster(EtcdClusterOptions options, IProgress<string>? progress = null)
+    public EtcdCluster(EtcdClusterOptions options, IProgress<string>? progress = null) : base(NewContainers(options))
+    {
+        Options = options;
+        this.progress = progress;
+    }
+
+    private static ContainerCluster NewContainers(EtcdClusterOptions options)
     {
         if (options.Nodes < 1) throw new ArgumentException("a cluster needs at least one member", nameof(options));
         if (EtcdClusterOptions.CheckTimeouts(options.HeartbeatMs, options.ElectionTimeoutMs) is { } problem) throw new ArgumentException(problem, nameof(options));
-        Options = options;
-        this.progress = progress;
-        Nodes = Enumerable.Range(1, options.Nodes).Select(i => $"etcd{i}").ToList();
-        Containers = new ContainerCluster(options.RunId, "etcd", Nodes, ClientPort);
+        return new ContainerCluster(options.RunId, "etcd", Enumerable.Range(1, options.Nodes).Select(i => $"etcd{i}").ToList(), ClientPort);
     }
 
     /// <summary>The member's client URL on the host (127.0.0.1 and its published port).</summary>
     public string Endpoint(string node) => string.Create(CultureInfo.InvariantCulture, $"http://{Containers.Host}:{Containers.HostPort(node)}");
 
-    public async Task SetupAsync(CancellationToken cancellationToken)
+    public override async Task SetupAsync(CancellationToken cancellationToken)
     {
         var image = await EtcdImage.EnsureAsync(Options.BaseImage, progress, cancellationToken).ConfigureAwait(false);
         await Containers.CreateNetworkAsync(cancellationToken).ConfigureAwait(false);
@@ -75,41 +76,16 @@ public sealed class EtcdCluster : IDatabase, IKillable, IPausable, IPartitionabl
     }
 
     /// <summary>Waits until every member answers its status and all name the same leader; throws with what is missing.</summary>
-    public async Task WaitHealthyAsync(TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        var clock = Stopwatch.StartNew();
-        var problem = "not checked yet";
-        while (clock.Elapsed < timeout)
+    public Task WaitHealthyAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
+        WaitUntilHealthyAsync("etcd cluster", timeout, TimeSpan.FromMilliseconds(200), async ct =>
         {
-            var statuses = await MemberStatus.ReadAllAsync(Nodes, Endpoint, cancellationToken).ConfigureAwait(false);
-            problem = MemberStatus.DescribeUnhealthy(statuses);
-            if (problem.Length == 0) return;
-            await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken).ConfigureAwait(false);
-        }
-        throw new DockerException($"etcd cluster not healthy after {timeout.TotalSeconds:0} s: {problem}");
-    }
+            var problem = MemberStatus.DescribeUnhealthy(await MemberStatus.ReadAllAsync(Nodes, Endpoint, ct).ConfigureAwait(false));
+            return problem.Length == 0 ? null : problem;
+        }, cancellationToken);
 
     public async Task<string?> PrimaryAsync(CancellationToken cancellationToken) =>
         MemberStatus.LeaderOf(await MemberStatus.ReadAllAsync(Nodes, Endpoint, cancellationToken).ConfigureAwait(false));
 
     public async Task<IReadOnlyList<LagSample>> SampleLagAsync(long timeNs, CancellationToken cancellationToken) =>
         MemberStatus.Lag(timeNs, await MemberStatus.ReadAllAsync(Nodes, Endpoint, cancellationToken).ConfigureAwait(false));
-
-    public Task KillAsync(string node, CancellationToken cancellationToken) => Containers.KillAsync(node, cancellationToken);
-
-    public Task StartAsync(string node, CancellationToken cancellationToken) => Containers.StartAsync(node, cancellationToken);
-
-    public Task PauseAsync(string node, CancellationToken cancellationToken) => Containers.PauseAsync(node, cancellationToken);
-
-    public Task ResumeAsync(string node, CancellationToken cancellationToken) => Containers.ResumeAsync(node, cancellationToken);
-
-    public Task ApplyGrudgeAsync(Grudge grudge, CancellationToken cancellationToken) => Containers.ApplyGrudgeAsync(grudge, cancellationToken);
-
-    public Task HealNetworkAsync(CancellationToken cancellationToken) => Containers.HealNetworkAsync(cancellationToken);
-
-    public Task CollectLogsAsync(string directory, CancellationToken cancellationToken) => Containers.CollectLogsAsync(directory, cancellationToken);
-
-    public Task TeardownAsync(CancellationToken cancellationToken) => Containers.TeardownAsync(cancellationToken);
-
-    public ValueTask DisposeAsync() => Containers.DisposeAsync();
 }

@@ -16,7 +16,7 @@ namespace Harness.Workloads.MariaDb;
 /// replication) and what healthy means. As <see cref="IHasPrimary"/> the cluster names the first node, in order, that
 /// accepts writes right now, so a fault aimed at "the primary" hits a live leader.
 /// </summary>
-public abstract partial class MariaDbCluster : IDatabase, IKillable, IPausable, IPartitionable, IHasPrimary, IReplicationLagSource
+public abstract class MariaDbCluster : ServerContainerDatabase, IHasPrimary, IReplicationLagSource
 {
     public const int MariaDbPort = 3306;
     public const string User = "harness";
@@ -26,8 +26,10 @@ public abstract partial class MariaDbCluster : IDatabase, IKillable, IPausable, 
     protected IProgress<string>? Progress { get; }
 
     public MariaDbClusterOptions Options { get; }
-    public ContainerCluster Containers { get; }
-    public IReadOnlyList<string> Nodes { get; }
+
+    /// <summary>Where the tmpfs data directory is mounted when <see cref="MariaDbClusterOptions.DataTmpfsMegabytes"/> is
+    /// set (the entry script fills it with the data directory initialised in the image before the server starts).</summary>
+    public const string TmpfsDataDirectory = "/var/lib/mysql-tmpfs";
 
     /// <summary>How long <see cref="SetupAsync"/> waits for replication to be healthy.</summary>
     public TimeSpan HealthTimeout { get; init; } = TimeSpan.FromSeconds(120);
@@ -39,12 +41,16 @@ public abstract partial class MariaDbCluster : IDatabase, IKillable, IPausable, 
     public MariaDbEndpoints Endpoints => new(ConnectionString, Nodes);
 
     protected MariaDbCluster(MariaDbClusterOptions options, string kind, string nodePrefix, IProgress<string>? progress)
+        : base(NewContainers(options, kind, nodePrefix), new ServerFaultSettings("mariadbd", "mysql", TmpfsDataDirectory, options.DataTmpfsMegabytes, options.Faketime))
     {
-        if (options.Nodes < 1) throw new ArgumentException("a cluster needs at least one node", nameof(options));
         Options = options;
         Progress = progress;
-        Nodes = Enumerable.Range(1, options.Nodes).Select(i => $"{nodePrefix}{i}").ToList();
-        Containers = new ContainerCluster(options.RunId, kind, Nodes, MariaDbPort);
+    }
+
+    private static ContainerCluster NewContainers(MariaDbClusterOptions options, string kind, string nodePrefix)
+    {
+        if (options.Nodes < 1) throw new ArgumentException("a cluster needs at least one node", nameof(options));
+        return new ContainerCluster(options.RunId, kind, Enumerable.Range(1, options.Nodes).Select(i => $"{nodePrefix}{i}").ToList(), MariaDbPort);
     }
 
     /// <summary>Builds the base, tool and MariaDB images if (and only if) their recipes changed.</summary>
@@ -67,7 +73,7 @@ public abstract partial class MariaDbCluster : IDatabase, IKillable, IPausable, 
         UseAffectedRows = true,
     }.ConnectionString;
 
-    public async Task SetupAsync(CancellationToken cancellationToken)
+    public override async Task SetupAsync(CancellationToken cancellationToken)
     {
         var image = await MariaDbImage.EnsureAsync(Options.BaseImage, Progress, cancellationToken).ConfigureAwait(false);
         var clock = Stopwatch.StartNew();
@@ -79,19 +85,8 @@ public abstract partial class MariaDbCluster : IDatabase, IKillable, IPausable, 
     }
 
     /// <summary>Waits until <see cref="HealthProblemAsync"/> reports nothing; throws with what is still missing.</summary>
-    public async Task WaitHealthyAsync(TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        var clock = Stopwatch.StartNew();
-        string? problem = "not checked yet";
-        for (var round = 0; clock.Elapsed < timeout; round++)
-        {
-            problem = await HealthProblemAsync(cancellationToken).ConfigureAwait(false);
-            if (problem is null) return;
-            if (round % 10 == 9) await ThrowIfAnyExitedAsync(cancellationToken).ConfigureAwait(false);
-            await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken).ConfigureAwait(false);
-        }
-        throw new DockerException($"{Containers.Name} cluster not healthy after {timeout.TotalSeconds:0} s: {problem}");
-    }
+    public Task WaitHealthyAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
+        WaitUntilHealthyAsync($"{Containers.Name} cluster", timeout, TimeSpan.FromMilliseconds(250), HealthProblemAsync, cancellationToken);
 
     /// <summary>Null when the cluster is healthy, otherwise what is missing (one clause per node).</summary>
     public abstract Task<string?> HealthProblemAsync(CancellationToken cancellationToken);
@@ -111,29 +106,6 @@ public abstract partial class MariaDbCluster : IDatabase, IKillable, IPausable, 
 
     /// <summary>Creates the network-facing users and the <c>harness</c> database and wires the nodes together.</summary>
     protected abstract Task StartNodesAsync(string image, CancellationToken cancellationToken);
-
-    public Task KillAsync(string node, CancellationToken cancellationToken) => Containers.KillAsync(node, cancellationToken);
-
-    public virtual Task StartAsync(string node, CancellationToken cancellationToken) => Containers.StartAsync(node, cancellationToken);
-
-    public Task PauseAsync(string node, CancellationToken cancellationToken) => Containers.PauseAsync(node, cancellationToken);
-
-    public Task ResumeAsync(string node, CancellationToken cancellationToken) => Containers.ResumeAsync(node, cancellationToken);
-
-    public Task ApplyGrudgeAsync(Grudge grudge, CancellationToken cancellationToken) => Containers.ApplyGrudgeAsync(grudge, cancellationToken);
-
-    public Task HealNetworkAsync(CancellationToken cancellationToken) => Containers.HealNetworkAsync(cancellationToken);
-
-    /// <summary>mariadbd logs to stderr, so the container output is the server log.</summary>
-    public Task CollectLogsAsync(string directory, CancellationToken cancellationToken) => Containers.CollectLogsAsync(directory, cancellationToken);
-
-    public Task TeardownAsync(CancellationToken cancellationToken) => Containers.TeardownAsync(cancellationToken);
-
-    public ValueTask DisposeAsync()
-    {
-        GC.SuppressFinalize(this);
-        return Containers.DisposeAsync();
-    }
 
     /// <summary>The container of one node; <paramref name="extra"/> adds mode-specific environment.</summary>
     protected ContainerSpec Spec(string node, string image, string mode, IReadOnlyDictionary<string, string> extra)
@@ -161,15 +133,4 @@ public abstract partial class MariaDbCluster : IDatabase, IKillable, IPausable, 
     protected static string ClientUserSql =>
         $"CREATE USER IF NOT EXISTS '{User}'@'%' IDENTIFIED BY '{Password}'; GRANT ALL PRIVILEGES ON *.* TO '{User}'@'%'; " +
         $"CREATE DATABASE IF NOT EXISTS {Schema};";
-
-    private async Task ThrowIfAnyExitedAsync(CancellationToken cancellationToken)
-    {
-        foreach (var node in Nodes)
-        {
-            if (await Containers.IsRunningAsync(node, cancellationToken).ConfigureAwait(false)) continue;
-            var logs = await DockerCli.Default.RunAsync(["logs", "--tail", "30", Containers.ContainerName(node)], TimeSpan.FromSeconds(10), cancellationToken)
-                .ConfigureAwait(false);
-            throw new DockerException($"{node} exited during setup; last log lines:\n{logs.Stdout}{logs.Stderr}");
-        }
-    }
 }

@@ -15,16 +15,16 @@ namespace Harness.Workloads.Postgres;
 /// each node at <see cref="ConnectionString"/>, whose port survives kill and restart. Faults (kill, pause,
 /// iptables partitions, nfqdelay link delays) are those of the underlying <see cref="ContainerCluster"/>.
 /// </summary>
-public sealed partial class PostgresCluster
-    : IDatabase, IKillable, IPausable, IPartitionable, IHasPrimary, IReplicationLagSource, IPromotable, IDelayable
+public sealed partial class PostgresCluster : ServerContainerDatabase, IHasPrimary, IReplicationLagSource, IPromotable, IDelayable
 {
     public const int PostgresPort = 5432;
 
     private readonly IProgress<string>? progress;
 
     public PostgresClusterOptions Options { get; }
-    public ContainerCluster Containers { get; }
-    public IReadOnlyList<string> Nodes { get; }
+
+    /// <summary>PGDATA inside the node.</summary>
+    public const string DataDirectory = "/var/lib/postgresql/data";
     private volatile string primary = "pg1";
 
     /// <summary>The node that is the primary now: pg1 until a failover promotes another.</summary>
@@ -37,13 +37,17 @@ public sealed partial class PostgresCluster
     public TimeSpan HealthTimeout { get; init; } = TimeSpan.FromSeconds(120);
 
     public PostgresCluster(PostgresClusterOptions options, IProgress<string>? progress = null)
+        : base(NewContainers(options), new ServerFaultSettings("the postgres servers", "postgres", DataDirectory, options.DataTmpfsMegabytes, options.Faketime))
+    {
+        Options = options;
+        this.progress = progress;
+    }
+
+    private static ContainerCluster NewContainers(PostgresClusterOptions options)
     {
         if (options.Nodes < 1) throw new ArgumentException("a cluster needs at least one node", nameof(options));
         _ = options.SynchronousStandbyNames(); // validates the replication mode
-        Options = options;
-        this.progress = progress;
-        Nodes = Enumerable.Range(1, options.Nodes).Select(i => $"pg{i}").ToList();
-        Containers = new ContainerCluster(options.RunId, "postgres", Nodes, PostgresPort);
+        return new ContainerCluster(options.RunId, "postgres", Enumerable.Range(1, options.Nodes).Select(i => $"pg{i}").ToList(), PostgresPort);
     }
 
     /// <summary>Builds the base, tool and PostgreSQL images if (and only if) their recipes changed.</summary>
@@ -68,7 +72,7 @@ public sealed partial class PostgresCluster
     }.ConnectionString;
 #pragma warning restore CS0618
 
-    public async Task SetupAsync(CancellationToken cancellationToken)
+    public override async Task SetupAsync(CancellationToken cancellationToken)
     {
         var image = await PostgresImage.EnsureAsync(Options.BaseImage, progress, cancellationToken).ConfigureAwait(false);
         var clock = Stopwatch.StartNew();
@@ -81,19 +85,8 @@ public sealed partial class PostgresCluster
     }
 
     /// <summary>Waits until the primary streams to every standby and every standby is streaming; throws with what is missing.</summary>
-    public async Task WaitHealthyAsync(TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        var clock = Stopwatch.StartNew();
-        string? problem = "not checked yet";
-        for (var round = 0; clock.Elapsed < timeout; round++)
-        {
-            problem = await DescribeHealthAsync(cancellationToken).ConfigureAwait(false);
-            if (problem is null) return;
-            if (round % 10 == 9) await ThrowIfAnyExitedAsync(cancellationToken).ConfigureAwait(false);
-            await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken).ConfigureAwait(false);
-        }
-        throw new DockerException($"postgres cluster not healthy after {timeout.TotalSeconds:0} s: {problem}");
-    }
+    public Task WaitHealthyAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
+        WaitUntilHealthyAsync("postgres cluster", timeout, TimeSpan.FromMilliseconds(250), DescribeHealthAsync, cancellationToken);
 
     public async Task<string?> PrimaryAsync(CancellationToken cancellationToken)
     {
@@ -106,41 +99,29 @@ public sealed partial class PostgresCluster
     public Task<IReadOnlyList<LagSample>> SampleLagAsync(long timeNs, CancellationToken cancellationToken) =>
         WithHeartbeatAsync(SampleLagByTopologyAsync(timeNs, cancellationToken), cancellationToken);
 
-    public Task KillAsync(string node, CancellationToken cancellationToken) => Containers.KillAsync(node, cancellationToken);
-
     /// <summary>Starts a killed node; an old primary fenced by a failover is instead rejoined as a standby (a plain
     /// start would make it a second primary).</summary>
-    public async Task StartAsync(string node, CancellationToken cancellationToken)
+    public override async Task StartAsync(string node, CancellationToken cancellationToken)
     {
         if (Fenced.Contains(node)) await RejoinAsync(cancellationToken).ConfigureAwait(false);
         else await Containers.StartAsync(node, cancellationToken).ConfigureAwait(false);
     }
-
-    public Task PauseAsync(string node, CancellationToken cancellationToken) => Containers.PauseAsync(node, cancellationToken);
-
-    public Task ResumeAsync(string node, CancellationToken cancellationToken) => Containers.ResumeAsync(node, cancellationToken);
-
-    public Task ApplyGrudgeAsync(Grudge grudge, CancellationToken cancellationToken) => Containers.ApplyGrudgeAsync(grudge, cancellationToken);
-
-    public Task HealNetworkAsync(CancellationToken cancellationToken) => Containers.HealNetworkAsync(cancellationToken);
 
     public Task DelayAsync(string node, IReadOnlyList<string>? fromNodes, int delayMs, int jitterMs, CancellationToken cancellationToken) =>
         Containers.DelayAsync(node, fromNodes, delayMs, jitterMs, cancellationToken);
 
     public Task ClearDelaysAsync(CancellationToken cancellationToken) => Containers.ClearDelaysAsync(cancellationToken);
 
-    public Task CollectLogsAsync(string directory, CancellationToken cancellationToken) => Containers.CollectLogsAsync(directory, cancellationToken);
-
-    public async Task TeardownAsync(CancellationToken cancellationToken)
+    public override async Task TeardownAsync(CancellationToken cancellationToken)
     {
         await StopHeartbeatAsync().ConfigureAwait(false);
         await Containers.TeardownAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public async ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
         await StopHeartbeatAsync().ConfigureAwait(false);
-        await Containers.DisposeAsync().ConfigureAwait(false);
+        await base.DisposeAsync().ConfigureAwait(false);
     }
 
     private ContainerSpec Spec(string node, string role, string image)
@@ -160,16 +141,5 @@ public sealed partial class PostgresCluster
         List<string> run = ["--shm-size", "128m"];
         if (Options.DataTmpfsMegabytes > 0) run.AddRange(DiskFill.RunArguments(DataDirectory, Options.DataTmpfsMegabytes));
         return new ContainerSpec(node, image, environment, run);
-    }
-
-    private async Task ThrowIfAnyExitedAsync(CancellationToken cancellationToken)
-    {
-        foreach (var node in Nodes)
-        {
-            if (await Containers.IsRunningAsync(node, cancellationToken).ConfigureAwait(false)) continue;
-            var logs = await DockerCli.Default.RunAsync(["logs", "--tail", "30", Containers.ContainerName(node)], TimeSpan.FromSeconds(10), cancellationToken)
-                .ConfigureAwait(false);
-            throw new DockerException($"{node} exited during setup; last log lines:\n{logs.Stdout}{logs.Stderr}");
-        }
     }
 }

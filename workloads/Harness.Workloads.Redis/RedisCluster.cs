@@ -15,8 +15,7 @@ namespace Harness.Workloads.Redis;
 /// second by a monitor, so clients follow a failover the way Sentinel-aware clients do. Clients on the host reach
 /// each redis at its published port; the harness asks sentinels and INFO at the container IPs (see RespProbe).
 /// </summary>
-public sealed partial class RedisCluster
-    : IDatabase, IKillable, IPausable, IPartitionable, IHasPrimary, IReplicationLagSource, IPromotable
+public sealed partial class RedisCluster : ContainerDatabase, IHasPrimary, IReplicationLagSource, IPromotable
 {
     public const int RedisPort = 6379;
     public const int SentinelPort = 26379;
@@ -27,8 +26,6 @@ public sealed partial class RedisCluster
     private volatile string primary = "redis1";
 
     public RedisClusterOptions Options { get; }
-    public ContainerCluster Containers { get; }
-    public IReadOnlyList<string> Nodes { get; }
 
     /// <summary>The node a majority of sentinels named master at the last look (redis1 until a failover).</summary>
     public string Primary => primary;
@@ -42,19 +39,23 @@ public sealed partial class RedisCluster
     /// <summary>How long it took <see cref="SetupAsync"/> from the first container start to healthy.</summary>
     public TimeSpan? StartedIn { get; private set; }
 
-    public RedisCluster(RedisClusterOptions options, IProgress<string>? progress = null)
+    public RedisCluster(RedisClusterOptions options, IProgress<string>? progress = null) : base(NewContainers(options))
     {
-        if (options.Nodes < 2) throw new ArgumentException("a Redis + Sentinel cluster needs a master and at least one replica", nameof(options));
         Options = options;
         this.progress = progress;
-        Nodes = Enumerable.Range(1, options.Nodes).Select(i => string.Create(CultureInfo.InvariantCulture, $"redis{i}")).ToList();
-        Containers = new ContainerCluster(options.RunId, "redis", Nodes, RedisPort);
+    }
+
+    private static ContainerCluster NewContainers(RedisClusterOptions options)
+    {
+        if (options.Nodes < 2) throw new ArgumentException("a Redis + Sentinel cluster needs a master and at least one replica", nameof(options));
+        return new ContainerCluster(options.RunId, "redis",
+            Enumerable.Range(1, options.Nodes).Select(i => string.Create(CultureInfo.InvariantCulture, $"redis{i}")).ToList(), RedisPort);
     }
 
     /// <summary>The host and port where a client on the host reaches a node's redis.</summary>
     public (string Host, int Port) Endpoint(string node) => (Containers.Host, Containers.HostPort(node));
 
-    public async Task SetupAsync(CancellationToken cancellationToken)
+    public override async Task SetupAsync(CancellationToken cancellationToken)
     {
         var image = await RedisImage.EnsureAsync(Options.BaseImage, progress, cancellationToken).ConfigureAwait(false);
         var clock = Stopwatch.StartNew();
@@ -69,24 +70,14 @@ public sealed partial class RedisCluster
     }
 
     /// <summary>Waits until <see cref="SentinelView.Problem"/> finds nothing missing; throws with what is missing.</summary>
-    public async Task WaitHealthyAsync(TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        var clock = Stopwatch.StartNew();
-        string? problem = "not checked yet";
-        for (var round = 0; clock.Elapsed < timeout; round++)
+    public Task WaitHealthyAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
+        WaitUntilHealthyAsync("redis cluster", timeout, TimeSpan.FromMilliseconds(300), async ct =>
         {
-            var statuses = await StatusesAsync(false, cancellationToken).ConfigureAwait(false);
-            problem = SentinelView.Problem(statuses, Containers.Ip);
-            if (problem is null)
-            {
-                primary = NodeOf(statuses.Values.First()!.SentinelMasterIp) ?? primary;
-                return;
-            }
-            if (round % 10 == 9) await ThrowIfAnyExitedAsync(cancellationToken).ConfigureAwait(false);
-            await Task.Delay(TimeSpan.FromMilliseconds(300), cancellationToken).ConfigureAwait(false);
-        }
-        throw new DockerException($"redis cluster not healthy after {timeout.TotalSeconds:0} s: {problem}");
-    }
+            var statuses = await StatusesAsync(false, ct).ConfigureAwait(false);
+            var problem = SentinelView.Problem(statuses, Containers.Ip);
+            if (problem is null) primary = NodeOf(statuses.Values.First()!.SentinelMasterIp) ?? primary;
+            return problem;
+        }, cancellationToken);
 
     /// <summary>Asks every sentinel and returns the master a majority names (and remembers it), else the last known one.</summary>
     public async Task<string?> PrimaryAsync(CancellationToken cancellationToken)
@@ -108,36 +99,24 @@ public sealed partial class RedisCluster
         return LagProbe.Samples(timeNs, status, Nodes.Where(n => n != master).ToList(), Containers.Ip);
     }
 
-    public Task KillAsync(string node, CancellationToken cancellationToken) => Containers.KillAsync(node, cancellationToken);
-
     /// <summary>Starts a killed node. A killed master comes back as a master with its old data until Sentinel
     /// (if it promoted another node meanwhile) converts it into a replica of the new one.</summary>
-    public async Task StartAsync(string node, CancellationToken cancellationToken)
+    public override async Task StartAsync(string node, CancellationToken cancellationToken)
     {
         await Containers.StartAsync(node, cancellationToken).ConfigureAwait(false);
         lock (killed) killed.Remove(node);
     }
 
-    public Task PauseAsync(string node, CancellationToken cancellationToken) => Containers.PauseAsync(node, cancellationToken);
-
-    public Task ResumeAsync(string node, CancellationToken cancellationToken) => Containers.ResumeAsync(node, cancellationToken);
-
-    public Task ApplyGrudgeAsync(Grudge grudge, CancellationToken cancellationToken) => Containers.ApplyGrudgeAsync(grudge, cancellationToken);
-
-    public Task HealNetworkAsync(CancellationToken cancellationToken) => Containers.HealNetworkAsync(cancellationToken);
-
-    public Task CollectLogsAsync(string directory, CancellationToken cancellationToken) => Containers.CollectLogsAsync(directory, cancellationToken);
-
-    public async Task TeardownAsync(CancellationToken cancellationToken)
+    public override async Task TeardownAsync(CancellationToken cancellationToken)
     {
         await StopMonitorAsync().ConfigureAwait(false);
         await Containers.TeardownAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public async ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
         await StopMonitorAsync().ConfigureAwait(false);
-        await Containers.DisposeAsync().ConfigureAwait(false);
+        await base.DisposeAsync().ConfigureAwait(false);
         monitorStop.Dispose();
     }
 
@@ -183,12 +162,5 @@ public sealed partial class RedisCluster
             ["HARNESS_DOWN_AFTER_MS"] = Options.DownAfterMilliseconds.ToString(CultureInfo.InvariantCulture),
         };
         return new ContainerSpec(node, image, environment, ["--init"]);
-    }
-
-    private async Task ThrowIfAnyExitedAsync(CancellationToken cancellationToken)
-    {
-        foreach (var node in Nodes)
-            if (!await Containers.IsRunningAsync(node, cancellationToken).ConfigureAwait(false))
-                throw new DockerException($"{node} exited during setup; see its container log");
     }
 }
