@@ -31,9 +31,7 @@ public sealed partial class PostgresCluster
             : ReplicationHealth.DescribeAsync(Primary, Standbys, ConnectionString, cancellationToken);
 
     private Task<IReadOnlyList<LagSample>> SampleLagByTopologyAsync(long timeNs, CancellationToken cancellationToken) =>
-        Options.Topology == "cascade"
-            ? HopLagProbe.SampleAsync(timeNs, Hops(), ConnectionString, cancellationToken)
-            : LagProbe.SampleAsync(timeNs, Primary, Standbys, ConnectionString, cancellationToken);
+        LagProbe.SampleAsync(timeNs, Hops(), Primary, ConnectionString, cancellationToken);
 
     /// <summary>Null when every hop streams: the upstream lists its downstream as streaming, and the downstream's WAL receiver streams.</summary>
     private async Task<string?> DescribeChainHealthAsync(CancellationToken ct)
