@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Harness.Core.Databases;
 
 namespace Harness.Workloads.Sql;
 
@@ -30,8 +31,7 @@ public sealed class SqlQuery(ISqlDialect dialect)
     /// <summary>The first column of the first row (null if none); throws on failure or when the deadline passes.</summary>
     public async Task<object?> ScalarAsync(string connectionString, string sql, TimeSpan deadline, CancellationToken cancellationToken)
     {
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        cts.CancelAfter(deadline);
+        using var cts = new DeadlineSource(deadline, cancellationToken);
         var settings = new SqlConnectionSettings(ConnectTimeout: null, AbandonOnCancel: true, NoCommandTimeout: true);
         var query = ReadAsync(dialect.CreateConnection(connectionString, settings), sql, cts.Token);
         try
@@ -48,8 +48,7 @@ public sealed class SqlQuery(ISqlDialect dialect)
 
     private async Task<Result?> TryReadAsync(string connectionString, string sql, TimeSpan deadline, CancellationToken cancellationToken)
     {
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        cts.CancelAfter(deadline);
+        using var cts = new DeadlineSource(deadline, cancellationToken);
         var query = ReadAsync(dialect.CreateConnection(connectionString, new SqlConnectionSettings(deadline, AbandonOnCancel: true)), sql, cts.Token);
         try
         {

@@ -81,7 +81,14 @@ internal sealed class ClientWorker(
         else
         {
             var timedOut = !call.IsCompleted;
-            await _callCts.CancelAsync().ConfigureAwait(false);
+            try
+            {
+                await _callCts.CancelAsync().ConfigureAwait(false);
+            }
+            catch (AggregateException)
+            {
+                // a driver's cancellation callback threw (Npgsql did, racing a closing connection): the call is abandoned anyway
+            }
             _ = call.ContinueWith(t => _ = t.Exception, TaskScheduler.Default); // observe a late failure
             ct.ThrowIfCancellationRequested();
             result = timedOut

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Harness.Core.Databases;
 using Npgsql;
 
 namespace Harness.Workloads.Postgres.Internal;
@@ -92,8 +93,7 @@ internal sealed class HeartbeatProbe(Func<string> primary, Func<string, string> 
 
     private static async Task ExecAsync(NpgsqlConnection conn, string sql, (string Name, long Value)[] parameters, CancellationToken ct)
     {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        deadline.CancelAfter(WriteDeadline); // asks the server to cancel (a blocked synchronous commit then commits locally)
+        using var deadline = new DeadlineSource(WriteDeadline, ct); // asks the server to cancel (a blocked synchronous commit then commits locally)
         await using var cmd = new NpgsqlCommand(sql, conn);
         foreach (var (name, value) in parameters) cmd.Parameters.AddWithValue(name, value);
         await cmd.ExecuteNonQueryAsync(deadline.Token).WaitAsync(WriteDeadline + WriteDeadline, ct).ConfigureAwait(false);

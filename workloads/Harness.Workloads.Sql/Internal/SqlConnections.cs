@@ -1,5 +1,6 @@
 using System.Data;
 using System.Data.Common;
+using Harness.Core.Databases;
 
 namespace Harness.Workloads.Sql.Internal;
 
@@ -18,8 +19,7 @@ internal sealed class SqlConnections(ISqlDialect dialect, Func<string, string> c
         if (_open.TryGetValue(node, out var c) && c.State == ConnectionState.Open) return c;
         Drop(node);
         var conn = dialect.CreateConnection(connectionString(node), new SqlConnectionSettings(connectTimeout));
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        cts.CancelAfter(connectTimeout);
+        using var cts = new DeadlineSource(connectTimeout, ct);
         try
         {
             await conn.OpenAsync(cts.Token).ConfigureAwait(false);
