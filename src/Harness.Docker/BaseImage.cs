@@ -72,7 +72,7 @@ public static class BaseImage
     {
         var clock = Stopwatch.StartNew();
         await EnsureDebootstrapAsync(progress, cancellationToken).ConfigureAwait(false);
-        var root = Path.Combine(Path.GetTempPath(), $"harness-base-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        var root = StaleBuildFolders.NewFolder();
         try
         {
             progress?.Report($"building {LocalTag} with debootstrap from {Mirror} (about 35 s)");

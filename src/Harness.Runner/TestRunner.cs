@@ -94,13 +94,17 @@ public sealed class TestRunner(TestRun run, IProgress<RunProgress>? progress = n
         if (nemesis is not null)
         {
             Report("healing", clock.Elapsed);
+            await PauseAsync("healing", clock, ct).ConfigureAwait(false);
             await nemesis.HealAsync(ct).ConfigureAwait(false);
         }
         Report("recovering", clock.Elapsed);
         await Task.Delay(TimeSpan.FromSeconds(test.RecoverySeconds), ct).ConfigureAwait(false);
         var final = run.Workload.FinalGenerator();
         if (final is not null)
+        {
+            await PauseAsync("final reads", clock, ct).ConfigureAwait(false);
             await RunPhaseAsync("final reads", workers, new SharedGenerator(Gen.TimeLimit(TimeSpan.FromSeconds(test.FinalPhaseSeconds), final), random), clock, ct).ConfigureAwait(false);
+        }
         ct.ThrowIfCancellationRequested();
         foreach (var w in workers) await w.CloseAsync().ConfigureAwait(false);
     }
@@ -170,6 +174,14 @@ public sealed class TestRunner(TestRun run, IProgress<RunProgress>? progress = n
         {
             Report("tearing down failed: " + e.GetBaseException().Message, TimeSpan.Zero);
         }
+    }
+
+    /// <summary>The crash tests' seam (<see cref="PausePoint"/>): says "pause: PHASE" and holds the run there.</summary>
+    private async Task PauseAsync(string phase, RunClock clock, CancellationToken ct)
+    {
+        if (!PausePoint.IsArmed(phase)) return;
+        Report("pause: " + phase, clock.Elapsed);
+        await PausePoint.AtAsync(phase, null, ct).ConfigureAwait(false);
     }
 
     private void Report(string phase, TimeSpan elapsed) => progress?.Report(_counters.Progress(phase, elapsed));

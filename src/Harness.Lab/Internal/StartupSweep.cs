@@ -7,7 +7,8 @@ namespace Harness.Lab.Internal;
 /// <summary>
 /// What every run does first: removes the containers and networks left by harness processes that died (killed,
 /// crashed) via <see cref="StaleRunSweeper"/>, and rewrites the store index when the store holds runs whose harness
-/// died before finishing (their <c>running.pid</c> marker names a dead process), so they show as incomplete.
+/// died before finishing (their <c>running.pid</c> marker names a dead process), so they show as incomplete. It also
+/// removes the base image's debootstrap folders that killed harnesses left in the temp folder (<see cref="StaleBuildFolders"/>).
 /// Runs of live harness processes are left alone. A sweep that fails does not stop the run; it is reported.
 /// </summary>
 internal static class StartupSweep
@@ -24,6 +25,8 @@ internal static class StartupSweep
         {
             progress?.Report("sweep: could not list leftover containers (" + e.GetBaseException().Message + "); 'harness clean' removes them");
         }
+        var folders = StaleBuildFolders.Sweep();
+        if (folders.Count > 0) progress?.Report($"sweep: removed {folders.Count} base-image build folder(s) of killed harnesses: {string.Join(", ", folders)}");
         var incomplete = store.Runs().Where(RunStore.IsIncomplete).ToList();
         if (incomplete.Count == 0) return;
         var index = StoreIndex.Write(store.Root);

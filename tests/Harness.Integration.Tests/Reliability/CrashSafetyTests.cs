@@ -6,7 +6,8 @@ using NUnit.Framework;
 namespace Harness.Integration.Tests.Reliability;
 
 /// <summary>
-/// SIGKILL of the harness in each phase (cluster start, running, checking, report writing; the last two held by
+/// SIGKILL of the harness in each phase (cluster start, running, healing with a partition in force, final reads,
+/// checking, report writing; the last four held by
 /// <c>HARNESS_PAUSE_AT</c> so the kill lands there), then a fresh <c>harness run</c> in the same store: it starts
 /// cleanly and its start-up sweep removes the killed run's containers and network (their owner pid is dead), the
 /// killed run is marked incomplete in the store index, and its history (when it had begun) passes <c>harness check</c>.
@@ -19,14 +20,19 @@ public sealed class CrashSafetyTests
 {
     [TestCase("cluster")]
     [TestCase("running")]
+    [TestCase("healing")]
+    [TestCase("final reads")]
     [TestCase("checking")]
     [TestCase("report")]
     public async Task KilledRunIsSweptMarkedIncompleteAndStaysCheckable(string phase)
     {
-        var store = Directory.CreateTempSubdirectory($"harness-it-crash-{phase}-").FullName;
-        var env = phase is "checking" or "report" ? new Dictionary<string, string> { ["HARNESS_PAUSE_AT"] = phase } : null;
+        var store = Directory.CreateTempSubdirectory($"harness-it-crash-{phase.Replace(' ', '-')}-").FullName;
+        var env = phase is "cluster" or "running" ? null : new Dictionary<string, string> { ["HARNESS_PAUSE_AT"] = phase };
+        // healing needs a fault to heal: a partition is in force when the harness dies there
+        string[] faults = phase == "healing" ? ["--nemesis", "partition", "--nemesis-interval", "1", "--fault-duration", "30"] : ["--nemesis", "none"];
         string runDir;
-        using (var cli = HarnessCli.Start(env, "run", "--name", $"it-crash-{phase}", "--time-limit", "4", "--nemesis", "none", "--store", store))
+        var name = "it-crash-" + phase.Replace(' ', '-');
+        using (var cli = HarnessCli.Start(env, ["run", "--name", name, "--time-limit", "4", .. faults, "--store", store]))
         {
             runDir = await WaitForRunDirAsync(store, cli);
             var reached = phase switch
@@ -42,7 +48,7 @@ public sealed class CrashSafetyTests
         var leftBehind = await ContainersAsync(RunId(runDir));
         TestContext.Out.WriteLine($"killed in {phase}: {leftBehind.Length} container(s) left behind");
 
-        var next = await HarnessCli.RunToEndAsync(TimeSpan.FromMinutes(6), null, "run", "--name", $"it-crash-{phase}-next", "--time-limit", "3", "--nemesis", "none", "--store", store);
+        var next = await HarnessCli.RunToEndAsync(TimeSpan.FromMinutes(6), null, "run", "--name", name + "-next", "--time-limit", "3", "--nemesis", "none", "--store", store);
         Assert.That(next, Is.AnyOf(0, 1, 2), "the next run started cleanly and finished with a verdict");
         Assert.That(await ContainersAsync(RunId(runDir)), Is.Empty, "the start-up sweep removed the killed run's containers");
         Assert.That(await NetworksAsync(RunId(runDir)), Is.Empty, "and its network");
