@@ -52,14 +52,15 @@ public sealed partial class PostgresCluster
     }
 
     /// <summary>
-    /// Waits until <paramref name="node"/> streams from the primary, and meanwhile times the base backup itself from
-    /// the primary's <c>pg_stat_progress_basebackup</c> (first to last poll that saw it, polled every 100 ms): the
-    /// clone time also holds the container's and the server's start, which dwarf the copy of a small database.
+    /// Waits until <paramref name="node"/> streams from the primary, and meanwhile times the copy itself from the
+    /// primary's <c>pg_stat_progress_basebackup</c> (first to last poll, every 100 ms, that saw its phase "streaming
+    /// database files"): the clone time also holds the container's and the server's start and the backup's checkpoint,
+    /// which dwarf the copy of a small database.
     /// Returns how long the backup was seen running; a copy no poll caught took under one poll interval, and counts as 0.1 s.
     /// </summary>
     private async Task<TimeSpan> WaitStreamingAsync(string node, CancellationToken ct)
     {
-        var sql = "select (select count(*) from pg_stat_progress_basebackup) > 0, " +
+        var sql = "select (select count(*) from pg_stat_progress_basebackup where phase = 'streaming database files') > 0, " +
                   $"(select count(*) = 1 from pg_stat_replication where application_name = '{node}' and state = 'streaming')";
         var clock = Stopwatch.StartNew();
         TimeSpan? first = null, last = null;

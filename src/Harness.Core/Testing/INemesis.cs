@@ -13,6 +13,11 @@ public interface INemesis
 
     Task<object?> InvokeAsync(string f, object? value, CancellationToken cancellationToken);
 
+    /// <summary>How long one step (<see cref="InvokeAsync"/>) may take before the nemesis process gives up on it and
+    /// records it as timed out; null: the runner's default (60 s). A fault that does slow work by design (cloning a
+    /// replica) says so here.</summary>
+    TimeSpan? StepTimeout => null;
+
     /// <summary>Ends every fault still in force (called at the end of the run, and on abort).</summary>
     Task HealAllAsync(CancellationToken cancellationToken);
 }

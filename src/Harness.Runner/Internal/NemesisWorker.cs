@@ -13,7 +13,8 @@ namespace Harness.Runner.Internal;
 /// </summary>
 internal sealed class NemesisWorker(INemesis nemesis, HistoryRecorder recorder, RunClock clock, Random random, OpCounters counters)
 {
-    private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan DefaultStepTimeout = TimeSpan.FromSeconds(60);
+    private readonly TimeSpan _stepTimeout = nemesis.StepTimeout ?? DefaultStepTimeout;
     private readonly List<string> _active = [];
 
     public async Task RunAsync(IGenerator schedule, CancellationToken ct)
@@ -44,7 +45,7 @@ internal sealed class NemesisWorker(INemesis nemesis, HistoryRecorder recorder, 
             await ApplyAsync("stop-" + fault, null, ct).ConfigureAwait(false);
         try
         {
-            await nemesis.HealAllAsync(ct).WaitAsync(StepTimeout, ct).ConfigureAwait(false);
+            await nemesis.HealAllAsync(ct).WaitAsync(_stepTimeout, ct).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -61,7 +62,7 @@ internal sealed class NemesisWorker(INemesis nemesis, HistoryRecorder recorder, 
         FaultPhaseLog.Current = phases;
         try
         {
-            result = await nemesis.InvokeAsync(f, value, ct).WaitAsync(StepTimeout, ct).ConfigureAwait(false);
+            result = await nemesis.InvokeAsync(f, value, ct).WaitAsync(_stepTimeout, ct).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {

@@ -7,6 +7,9 @@ public sealed class CompositeNemesis(IReadOnlyList<INemesis> parts) : INemesis
 {
     public IReadOnlyList<string> Faults { get; } = parts.SelectMany(p => p.Faults).ToList();
 
+    /// <summary>The longest step timeout any part asks for (null when none asks).</summary>
+    public TimeSpan? StepTimeout { get; } = parts.Select(p => p.StepTimeout).Max();
+
     public Task<object?> InvokeAsync(string f, object? value, CancellationToken cancellationToken)
     {
         var fault = f[(f.IndexOf('-', StringComparison.Ordinal) + 1)..];

@@ -31,6 +31,9 @@ public sealed class AddReplicaFault : IFaultModule
     {
         public IReadOnlyList<string> Faults { get; } = ["add-replica"];
 
+        /// <summary>Padding, a clone and its catch-up each wait up to 10 min on a loaded machine.</summary>
+        public TimeSpan? StepTimeout => TimeSpan.FromMinutes(25);
+
         public async Task<object?> InvokeAsync(string f, object? value, CancellationToken ct) => f switch
         {
             "start-add-replica" => await cluster.AddReplicaAsync(padMb, ct).ConfigureAwait(false),
