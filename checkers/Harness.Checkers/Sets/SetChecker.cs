@@ -42,6 +42,7 @@ public sealed class SetChecker : IChecker
         ["ok-count"] = f[ElementFate.Ok],
         ["lost-count"] = f[ElementFate.Lost],
         ["divergent-count"] = f[ElementFate.Divergent],
+        ["acknowledged-divergent-count"] = f.AcknowledgedDivergent,
         ["unexpected-count"] = f[ElementFate.Unexpected],
         ["recovered-count"] = f[ElementFate.Recovered],
         ["failed-but-present-count"] = f[ElementFate.FailedButPresent],

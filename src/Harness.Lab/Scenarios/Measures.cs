@@ -19,6 +19,7 @@ public static class Measures
         ["verdict"] = (r, _) => r.Validity switch { Validity.Valid => 0, Validity.Invalid => 1, _ => 2 },
         ["lost-count"] = (r, _) => Stat(r, "lost-count"),
         ["divergent-count"] = (r, _) => Stat(r, "divergent-count"),
+        ["acknowledged-divergent-count"] = (r, _) => Stat(r, "acknowledged-divergent-count"),
         ["acknowledged-count"] = (r, _) => Stat(r, "acknowledged-count"),
         ["stale-count"] = (r, _) => Stat(r, "stale-count"),
         ["max-staleness-ms"] = (r, _) => Stat(r, "max-staleness-ms"),

@@ -42,8 +42,8 @@ public class SetCheckerTests
         var r = Check(FinalReads(FiveAcknowledged(), [1, 2, 3, 4, 5]));
         Assert.That(r.Stats.Keys, Is.EquivalentTo(new[]
         {
-            "attempt-count", "acknowledged-count", "ok-count", "lost-count", "divergent-count", "unexpected-count",
-            "recovered-count", "failed-but-present-count", "final-read-count",
+            "attempt-count", "acknowledged-count", "ok-count", "lost-count", "divergent-count", "acknowledged-divergent-count",
+            "unexpected-count", "recovered-count", "failed-but-present-count", "final-read-count",
         }));
     }
 
@@ -72,6 +72,7 @@ public class SetCheckerTests
         var r = Check(FinalReads(FiveAcknowledged(), [1, 2, 3, 4, 5], [1, 2, 3, 4, 5], [1, 2, 3, 5]));
         Assert.That(r.Validity, Is.EqualTo(Validity.Invalid));
         Assert.That(r.Stats["divergent-count"], Is.EqualTo(1L));
+        Assert.That(r.Stats["acknowledged-divergent-count"], Is.EqualTo(1L));
         Assert.That(r.Stats["lost-count"], Is.EqualTo(0L));
         var a = r.Anomalies.Single();
         Assert.That(a.Kind, Is.EqualTo("divergent"));
@@ -125,6 +126,8 @@ public class SetCheckerTests
         var r = Check(FinalReads(h, [1, 2, 3, 4, 5, 6], [1, 2, 3, 4, 5]));
         Assert.That(r.Validity, Is.EqualTo(Validity.Invalid));
         Assert.That(r.Anomalies.Single().Explanation, Does.Contain("ended unknown (info)").And.Contain("those of pg2, made after another final read had shown it, do not"));
+        Assert.That(r.Stats["divergent-count"], Is.EqualTo(1L));
+        Assert.That(r.Stats["acknowledged-divergent-count"], Is.EqualTo(0L), "the divergent write was never acknowledged");
     }
 
     [Test]

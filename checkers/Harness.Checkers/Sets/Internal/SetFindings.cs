@@ -17,9 +17,14 @@ internal sealed class SetFindings(int examplesPerKind)
 
     public long this[ElementFate fate] => _counts[fate];
 
+    /// <summary>Divergent elements whose add was acknowledged (the others were of unknown outcome: a node may keep
+    /// such a write while another lost it, e.g. a commit that waited for a semi-synchronous ack that never came).</summary>
+    public long AcknowledgedDivergent { get; private set; }
+
     public void Add(ElementVerdict v)
     {
         _counts[v.Fate]++;
+        if (v.Fate == ElementFate.Divergent && v.Add is { IsAcknowledged: true }) AcknowledgedDivergent++;
         var kind = SetExplanations.Kind(v.Fate);
         if (kind.Length > 0 && _counts[v.Fate] <= examplesPerKind) Anomalies.Add(SetExplanations.Explain(v));
         var series = v.Fate switch
