@@ -38,8 +38,15 @@ public sealed class SwiftModule : IDatabaseModule
 
     public NodeRange NodeCount => new(3, 9, 5);
 
+    /// <summary>Swift has no compare-and-set, so the register workload only reads and writes (its cas would always
+    /// fail, and a run would end unknown: "no Ok cas at all").</summary>
+    public IReadOnlyDictionary<string, string> WorkloadDefaults(string workload) =>
+        workload == "register" ? new Dictionary<string, string> { ["cas"] = "false" } : new Dictionary<string, string>();
+
     public IEnumerable<string> Validate(TestSpec test)
     {
+        if (test.Workload == "register" && test.WorkloadOptions.Flag("cas"))
+            return ["swift has no compare-and-set: the register workload runs with cas=false here"];
         IReadOnlyDictionary<string, double> offsets;
         try
         {

@@ -23,6 +23,7 @@ public sealed class RegisterWorkload : IWorkloadModule
     [
         OptionDef.Integer("ops-per-key", "Register workload: operations per key before a fresh key", 60, 1, 1_000_000),
         OptionDef.Integer("threads-per-key", "Register workload: processes that share a key (Jepsen's independent keys); more processes work on more keys at once", 5, 1, 1_000),
+        OptionDef.Flag("cas", "Register workload: issue compare-and-set operations (off for stores without one, e.g. swift)", true),
     ];
 
     /// <summary>Keys are independent registers that start absent, compared and set.</summary>
@@ -33,7 +34,7 @@ public sealed class RegisterWorkload : IWorkloadModule
     {
         var opsPerKey = (int)test.WorkloadOptions.Integer("ops-per-key");
         return new KeyGroupsGenerator(test.NodeCount * test.ConcurrencyPerNode, (int)test.WorkloadOptions.Integer("threads-per-key"),
-            (group, groups) => new RegisterGenerator(opsPerKey, group, groups));
+            (group, groups) => new RegisterGenerator(opsPerKey, group, groups, test.WorkloadOptions.Flag("cas")));
     }
 
     public IGenerator? FinalGenerator(TestSpec test) => null;

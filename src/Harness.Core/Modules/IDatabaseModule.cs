@@ -28,6 +28,10 @@ public interface IDatabaseModule
     /// <summary>Cluster sizes allowed, and the size when <c>--nodes</c> is not given.</summary>
     NodeRange NodeCount { get; }
 
+    /// <summary>Workload option values this database needs unless the user sets them (e.g. a store without
+    /// compare-and-set turns the register workload's <c>cas</c> off); applied before the workload's own defaults.</summary>
+    IReadOnlyDictionary<string, string> WorkloadDefaults(string workload) => new Dictionary<string, string>();
+
     /// <summary>Checks combinations of the (resolved) test that single options cannot; returns problems, or none.</summary>
     IEnumerable<string> Validate(TestSpec test) => [];
 

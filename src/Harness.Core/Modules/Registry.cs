@@ -95,7 +95,9 @@ public sealed class Registry
             Nodes = nodes,
             Nemesis = faults,
             DatabaseOptions = spec.DatabaseOptions.Resolve(db.Options, db.Name),
-            WorkloadOptions = spec.WorkloadOptions.Resolve(workload.Options, $"workload {workload.Name}"),
+            WorkloadOptions = db.WorkloadDefaults(workload.Name).Where(kv => !spec.WorkloadOptions.ContainsKey(kv.Key))
+                .Aggregate(spec.WorkloadOptions, (o, kv) => o.With(kv.Key, kv.Value))
+                .Resolve(workload.Options, $"workload {workload.Name}"),
             FaultOptions = faultOptions,
         };
         var problems = db.Validate(resolved).ToList();

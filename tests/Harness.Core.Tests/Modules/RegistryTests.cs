@@ -15,6 +15,17 @@ public class RegistryTests
     private static readonly ModuleContext Context = new("unit", "debian:bookworm-slim", null, Path.GetTempPath());
 
     [Test]
+    public void ADatabaseWithoutCompareAndSetTurnsTheRegistersCasOffUnlessTheUserAsksForIt()
+    {
+        var swift = R.Resolve(new TestSpec { Database = "swift", Workload = "register" });
+        Assert.That(swift.WorkloadOptions.Flag("cas"), Is.False);
+        var postgres = R.Resolve(new TestSpec { Database = "postgres", Workload = "register" });
+        Assert.That(postgres.WorkloadOptions.Flag("cas"), Is.True);
+        var asked = new TestSpec { Database = "swift", Workload = "register" }.WithWorkloadOption("cas", "true");
+        Assert.That(() => R.Resolve(asked), Throws.InstanceOf<ArgumentException>().With.Message.Contains("no compare-and-set"));
+    }
+
+    [Test]
     public void EveryFaultHasAColourHelpAndKnownCapabilities()
     {
         foreach (var f in R.Faults)

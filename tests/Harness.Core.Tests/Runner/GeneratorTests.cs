@@ -65,6 +65,16 @@ public class GeneratorTests
     }
 
     [Test]
+    public void RegisterGeneratorWithoutCasOnlyReadsAndWrites()
+    {
+        var with = Simulate(Gen.TimeLimit(TimeSpan.FromSeconds(100), new RegisterGenerator(50)), 3, max: 200);
+        var without = Simulate(Gen.TimeLimit(TimeSpan.FromSeconds(100), new RegisterGenerator(50, cas: false)), 3, max: 200);
+        Assert.That(with.Count(t => t.Contains(" cas ", StringComparison.Ordinal)), Is.GreaterThan(0));
+        Assert.That(without.Count(t => t.Contains(" cas ", StringComparison.Ordinal)), Is.Zero);
+        Assert.That(without.Count(t => t.Contains(" write ", StringComparison.Ordinal)), Is.GreaterThan(with.Count(t => t.Contains(" write ", StringComparison.Ordinal))));
+    }
+
+    [Test]
     public void EachProcessGivesEveryProcessExactlyOneFinalRead()
     {
         var trace = Simulate(Gen.EachProcess(() => Gen.Once("read", null)), 1, processes: 6, max: 50);

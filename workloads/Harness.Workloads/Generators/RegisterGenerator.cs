@@ -7,9 +7,10 @@ namespace Harness.Workloads.Generators;
 /// <c>opsPerKey</c> operations the generator moves to a fresh key, so each key's history stays small enough for
 /// the linearizability search. A generator may own every <paramref name="keyStride"/>-th key from
 /// <paramref name="firstKey"/>, so several can run side by side on disjoint keys. Values are <c>[key, v]</c>; written values are unique per key (1, 2, 3, ...) so a
-/// stale read can be pinned to the write it saw. A cas compares against one of the last few values written.
+/// stale read can be pinned to the write it saw. A cas compares against one of the last few values written; without
+/// <c>cas</c> (a store that has none) those turns are writes.
 /// </summary>
-public sealed class RegisterGenerator(int opsPerKey, long firstKey = 0, long keyStride = 1) : IGenerator
+public sealed class RegisterGenerator(int opsPerKey, long firstKey = 0, long keyStride = 1, bool cas = true) : IGenerator
 {
     private long _key = firstKey;
     private int _opsOnKey;
@@ -29,7 +30,7 @@ public sealed class RegisterGenerator(int opsPerKey, long firstKey = 0, long key
         var roll = context.Random.Next(10);
         if (roll < 4) return GenStep.Invoke("read", new object?[] { _key, null });
         var value = _nextValue++;
-        if (roll < 7 || _recent.Count == 0)
+        if (roll < 7 || _recent.Count == 0 || !cas)
         {
             Remember(value);
             return GenStep.Invoke("write", new object?[] { _key, value });
