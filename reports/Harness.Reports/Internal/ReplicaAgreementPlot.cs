@@ -18,7 +18,7 @@ internal static class ReplicaAgreementPlot
     {
         var points = run.Agreement;
         if (points.Count == 0) return null;
-        var plot = PlotFrame.Create("Replica agreement: probed objects whose primaries all hold the same copy (read on every object server)",
+        var plot = PlotFrame.Create("Replica agreement: probed objects whose primaries hold one copy, per probe round",
             "objects agreeing (%)", run.EndSeconds, run.Faults, palette);
         var colour = Color.FromHex("#1f77b4");
         string? legend = "after a heal, until all agree";
