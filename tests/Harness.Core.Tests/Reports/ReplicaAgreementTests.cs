@@ -86,6 +86,9 @@ public class ReplicaAgreementTests
         var faults = new[] { Window("clock", 2, 12), Window("partition", 15, 24), Window("kill", 30, 40) };
         var zero = ConvergenceClock.ZeroMs([Zero + 23_990, Zero + 39_990], faults);
         Assert.That(zero, Is.EqualTo((double)(Zero - 10)).Within(0.5), "the first heal belongs to the partition, not to the clock fault's end");
+        var recovery = new[] { Window("kill-recovery", 2, 12), Window("partition", 15, 24) };
+        Assert.That(ConvergenceClock.ZeroMs([Zero + 5_000, Zero + 11_990, Zero + 23_990], recovery), Is.EqualTo((double)(Zero - 10)).Within(0.5),
+            "a restart in the middle of a window does not pull the others off their window ends");
         Assert.That(ConvergenceClock.ZeroMs([], faults), Is.Null);
         Assert.That(ConvergenceClock.ZeroMs([Zero], []), Is.Null);
     }
