@@ -13,7 +13,7 @@ internal static class ReplicaAgreement
 {
     public static IReadOnlyList<AgreementPoint> Points(ReplicaLog log, IReadOnlyList<FaultWindow> faults)
     {
-        var heals = log.Samples.Where(s => s.Phase == "heal").Select(s => s.HealMs).Distinct().ToList();
+        var heals = log.Samples.Where(s => s.Phase == "heal").Select(s => (s.Heal, s.HealMs)).Distinct().ToList();
         if (ConvergenceClock.ZeroMs(heals, faults) is not { } zero) return [];
         return log.Samples.Where(s => s.Phase is "heal" or "final")
             .GroupBy(s => (s.Phase, s.Heal, s.HealMs, s.TimeMs, s.Container))
