@@ -26,7 +26,7 @@ internal static class ReplicaAgreementPlot
         {
             var line = plot.Add.ScatterLine(heal.Select(p => p.Seconds).ToArray(), heal.Select(p => p.Percent).ToArray(), colour);
             line.LineWidth = 1.5f;
-            line.MarkerSize = 4;
+            line.MarkerSize = 6;
             if (legend is not null) line.LegendText = legend;
             legend = null;
         }
