@@ -3,7 +3,7 @@ using System.Text;
 namespace Harness.Reports.Internal;
 
 /// <summary>The lanes (faults and node roles), then the plots on the same x scale: latency (with stale reads),
-/// throughput, replication lag, clock offsets (when a clock fault ran), and lost writes for each set checker, each located in its fault phase.
+/// throughput, replication lag, clock offsets (when a clock fault ran), replica agreement (leaderless runs), and lost writes for each set checker, each located in its fault phase.
 /// A plot with nothing to draw becomes a one-line note saying why.</summary>
 internal static class PlotsSection
 {
@@ -21,6 +21,13 @@ internal static class PlotsSection
         if (lag.Count == 0) sb.Append("<p class=\"note\">No replication-lag samples (lag.jsonl is missing or empty).</p>\n");
         foreach (var uri in lag) Image(sb, "lag", uri, "");
         if (ClockPlot.Render(run, palette) is { } clock) Image(sb, "clock", clock, "");
+        if (run.Replicas.Samples.Count > 0)
+        {
+            Image(sb, "replica-agreement", ReplicaAgreementPlot.Render(run, palette),
+                "Replica samples were taken only after the run (no fault healed during it), so there is no agreement over time to plot.");
+            if (ReplicaAgreementPlot.Summary(run) is { } agreement)
+                sb.Append("<p class=\"located\" data-kind=\"agreement\">").Append(Html.Escape(agreement)).Append("</p>\n");
+        }
         var sets = run.Result?.Flatten().Where(r => r.Checker == "set").Take(MaxSetPlots).ToList() ?? [];
         foreach (var set in sets)
         {

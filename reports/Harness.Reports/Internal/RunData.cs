@@ -1,3 +1,4 @@
+using Harness.Checkers.Leaderless;
 using Harness.Core.Checking;
 using Harness.Core.Databases;
 using Harness.Core.Formats;
@@ -21,6 +22,14 @@ internal sealed class RunData
     public required IReadOnlyList<FaultWindow> Faults { get; init; }
     public required IReadOnlyList<string> Problems { get; init; }
 
+    /// <summary>The replica samples of a leaderless run (<c>convergence.jsonl</c>; empty for other databases).</summary>
+    public ReplicaLog Replicas { get; init; } = ReplicaLog.Empty;
+
+    private IReadOnlyList<AgreementPoint>? _agreement;
+
+    /// <summary>Replica agreement per probe round, on the run's time axis (<see cref="ReplicaAgreement"/>).</summary>
+    public IReadOnlyList<AgreementPoint> Agreement => _agreement ??= ReplicaAgreement.Points(Replicas, Faults);
+
     private RoleTimeline? _roles;
 
     /// <summary>Node roles over time, from the fault records and lag samples.</summary>
@@ -38,6 +47,8 @@ internal sealed class RunData
         var result = Try(problems, Path.Combine(directory, "results.json"), CheckResultJson.Read);
         var lagPath = Path.Combine(directory, "lag.jsonl");
         var lag = File.Exists(lagPath) ? Try(problems, lagPath, LagJsonl.Read) ?? [] : [];
+        var replicasPath = Path.Combine(directory, IReplicaObservable.SamplesFile);
+        var replicas = File.Exists(replicasPath) ? Try(problems, replicasPath, ReplicaLog.Read) ?? ReplicaLog.Empty : ReplicaLog.Empty;
         return new RunData
         {
             Directory = directory,
@@ -46,6 +57,7 @@ internal sealed class RunData
             Pairs = OpPairs.Of(ops),
             Result = result,
             Lag = lag,
+            Replicas = replicas,
             Faults = FaultWindow.From(ops),
             Problems = problems,
         };

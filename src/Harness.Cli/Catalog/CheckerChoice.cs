@@ -7,12 +7,16 @@ using Harness.Lab;
 namespace Harness.Cli.Catalog;
 
 /// <summary>Which checker <c>harness check</c> uses: a linearizability model named with --model, a registered
-/// workload's checker named with --workload, or else the checker of the run's own workload (from its test.json).</summary>
+/// workload's checker named with --workload, or else the checker of the run's own workload (from its test.json).
+/// For the run's own workload, the checker modules its database's capabilities add (e.g. the leaderless checkers
+/// on Swift, which read <c>convergence.jsonl</c> beside the history) join it exactly as in <c>harness run</c>, so a
+/// re-check gives the same checker set and verdict as the run's results.json.</summary>
 internal static class CheckerChoice
 {
     public static IReadOnlyList<string> WorkloadNames => HarnessModules.Registry.Workloads.Select(w => w.Name).ToList();
 
-    public static (IChecker Checker, IReadOnlyDictionary<string, string> Options, string Label) Choose(string? model, string? workload, TestSpec? test)
+    public static (IChecker Checker, IReadOnlyDictionary<string, string> Options, string Label) Choose(string? model, string? workload, TestSpec? test,
+        string? runDirectory = null)
     {
         if (model is not null)
             return (new LinearizabilityChecker(), new Dictionary<string, string> { ["model"] = model }, model);
@@ -21,6 +25,11 @@ internal static class CheckerChoice
             ?? throw new UsageException($"--workload must be one of {string.Join(", ", WorkloadNames)} (got '{workload}')");
         var spec = test is not null && test.Workload == workload ? test : new TestSpec { Workload = workload };
         spec = spec with { WorkloadOptions = spec.WorkloadOptions.Resolve(module.Options, "workload " + workload) };
-        return (module.Checker(spec), module.CheckerOptions(spec), workload);
+        var checker = module.Checker(spec);
+        if (test is not null && test.Workload == workload && runDirectory is not null && Registered(test.Database))
+            checker = HarnessModules.Registry.CheckerFor(spec, checker, runDirectory);
+        return (checker, module.CheckerOptions(spec), workload);
     }
+
+    private static bool Registered(string database) => HarnessModules.Registry.Databases.Any(d => d.Name == database);
 }

@@ -43,8 +43,9 @@ internal static class CheckCommand
         var runDir = Directory.Exists(target) || target == "latest" ? store.Resolve(target) : null;
         var file = runDir is null ? target : Path.Combine(runDir, RunStore.HistoryFile);
         if (!File.Exists(file)) throw new UsageException($"{file}: no such file");
-        var test = FindTest(runDir ?? Path.GetDirectoryName(Path.GetFullPath(file))!);
-        var (checker, options, label) = CheckerChoice.Choose(p.GetValue(Model), p.GetValue(Workload), test);
+        var testDir = runDir ?? Path.GetDirectoryName(Path.GetFullPath(file))!;
+        var test = FindTest(testDir);
+        var (checker, options, label) = CheckerChoice.Choose(p.GetValue(Model), p.GetValue(Workload), test, testDir);
         var opts = new Dictionary<string, string>(options);
         if (p.GetValue(InitialValue) is { } iv) opts["initial-value"] = iv;
         if (p.GetValue(ConsistencyModel) is { } cm) opts["consistency-model"] = cm;
