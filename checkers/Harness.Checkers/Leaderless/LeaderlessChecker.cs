@@ -24,7 +24,7 @@ public sealed class LeaderlessChecker(bool registers, string samplesPath) : IChe
             checkers.Add(new LwwLossChecker(log.FinalRegisterValues(), log.ClockOffsets));
             if (PartitionTimeline.Of(history, log.Nodes).Count > 0) checkers.Add(new SloppyQuorumVisibilityChecker(log.Nodes));
         }
-        checkers.Add(new SamplesChecker(ConvergenceChecker.Name, () => ConvergenceChecker.Check(log.Samples)));
+        checkers.Add(new SamplesChecker(ConvergenceChecker.Name, () => ConvergenceChecker.Check(log.Samples, log.WindowMs)));
         return new CompositeChecker(Name, checkers).Check(history, context);
     }
 

@@ -12,6 +12,9 @@ namespace Harness.Checkers.Leaderless;
 public sealed record ReplicaLog(IReadOnlyList<string> Nodes, IReadOnlyDictionary<string, double> ClockOffsets,
     string RegisterContainer, string RegisterPrefix, IReadOnlyList<ReplicaSample> Samples)
 {
+    /// <summary>How long the probe polls after each heal (ms), from the header; null in files that predate it.</summary>
+    public long? WindowMs { get; init; }
+
     public static ReplicaLog Empty { get; } = new([], new Dictionary<string, double>(), "", "", []);
 
     public static ReplicaLog Read(string path) => File.Exists(path) ? Parse(File.ReadLines(path)) : Empty;
@@ -44,7 +47,10 @@ public sealed record ReplicaLog(IReadOnlyList<string> Nodes, IReadOnlyDictionary
             if (r.TryGetProperty("clock-offsets", out var o))
                 foreach (var p in o.EnumerateObject()) offsets[p.Name] = p.Value.GetDouble();
             string Text(string a, string b) => r.TryGetProperty(a, out var x) && x.TryGetProperty(b, out var y) ? y.GetString() ?? "" : "";
-            return new ReplicaLog(nodes, offsets, Text("registers", "container"), Text("registers", "prefix"), []);
+            return new ReplicaLog(nodes, offsets, Text("registers", "container"), Text("registers", "prefix"), [])
+            {
+                WindowMs = r.TryGetProperty("window-ms", out var w) && w.TryGetInt64(out var ms) ? ms : null,
+            };
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
         {

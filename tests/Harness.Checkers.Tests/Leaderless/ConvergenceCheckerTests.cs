@@ -46,6 +46,35 @@ public class ConvergenceCheckerTests
     }
 
     [Test]
+    public void APollCutShortByALaterHealIsNotJudgedButOneThatRanOutIs()
+    {
+        ReplicaSample Heal(int heal, long healMs, long t, params (string Node, string Ts)[] copies) => Sample("a", t, "heal", copies) with { Heal = heal, HealMs = healMs };
+        ReplicaSample[] cut =
+        [
+            Heal(1, 1000, 1100, ("n1", "1"), ("n2", "2"), ("n3", "2")),
+            Heal(2, 4000, 4100, ("n1", "2"), ("n2", "2"), ("n3", "2")),
+        ];
+        var r = ConvergenceChecker.Check(cut, windowMs: 20_000);
+        Assert.That(r.Validity, Is.EqualTo(Validity.Valid), r.Summary);
+        Assert.That(r.Stats["interrupted-count"], Is.EqualTo(1L));
+        Assert.That(r.Stats["unconverged-count"], Is.EqualTo(0L));
+        Assert.That(r.Summary, Does.Contain("1 not judged"));
+
+        var ranOut = ConvergenceChecker.Check(cut, windowMs: 2_000);
+        Assert.That(ranOut.Validity, Is.EqualTo(Validity.Invalid), "the later heal came after a 2 s window had ended");
+        Assert.That(ranOut.Stats["unconverged-count"], Is.EqualTo(1L));
+
+        Assert.That(ConvergenceChecker.Check(cut).Stats["unconverged-count"], Is.EqualTo(1L), "no window known: judged as before");
+
+        ReplicaSample[] runEnded =
+        [
+            Heal(1, 1000, 1100, ("n1", "1"), ("n2", "2"), ("n3", "2")),
+            Sample("a", 3000, "final", ("n1", "1"), ("n2", "2"), ("n3", "2")),
+        ];
+        Assert.That(ConvergenceChecker.Check(runEnded, windowMs: 20_000).Stats["interrupted-count"], Is.EqualTo(1L), "the run ended 2 s into a 20 s window");
+    }
+
+    [Test]
     public void NoSamplesIsUnknown() => Assert.That(ConvergenceChecker.Check([]).Validity, Is.EqualTo(Validity.Unknown));
 
     [Test]

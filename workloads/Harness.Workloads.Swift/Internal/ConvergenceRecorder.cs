@@ -19,7 +19,8 @@ internal sealed class ConvergenceRecorder(ReplicaProbe probe, string file, TimeS
     public string File => file;
 
     /// <summary>Starts the file with the header line the checkers read (see <c>IReplicaObservable</c>): node names,
-    /// proxy clock offsets and where the register objects live.</summary>
+    /// proxy clock offsets, where the register objects live and how long each heal is polled (so the checker can tell a
+    /// poll a later heal or the run's end cut short from one that ran out).</summary>
     public void WriteHeader(IReadOnlyList<string> nodes, IReadOnlyDictionary<string, double> clockOffsets, string registerContainer, string registerPrefix)
     {
         var offsets = new JsonObject();
@@ -30,6 +31,7 @@ internal sealed class ConvergenceRecorder(ReplicaProbe probe, string file, TimeS
             ["nodes"] = new JsonArray(nodes.Select(n => (JsonNode?)JsonValue.Create(n)).ToArray()),
             ["clock-offsets"] = offsets,
             ["registers"] = new JsonObject { ["container"] = registerContainer, ["prefix"] = registerPrefix },
+            ["window-ms"] = (long)window.TotalMilliseconds,
         };
         lock (gate) System.IO.File.WriteAllLines(file, [header.ToJsonString()]);
     }
