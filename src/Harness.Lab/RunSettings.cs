@@ -14,6 +14,11 @@ public sealed record RunSettings
 
     public Registry Registry { get; init; } = HarnessModules.Registry;
 
-    /// <summary>What watches the environment during the run (default: the Docker Engine watchdog).</summary>
+    /// <summary>False for a database that lives inside the harness process (the benchmarks' in-process registers):
+    /// the run then neither asks for a Docker Engine, nor sweeps leftover containers, nor watches the engine.</summary>
+    public bool UsesDocker { get; init; } = true;
+
+    /// <summary>What watches the environment during the run (default: the Docker Engine watchdog when
+    /// <see cref="UsesDocker"/>, none otherwise).</summary>
     public Runner.IRunWatchdog? Watchdog { get; init; }
 }

@@ -26,9 +26,9 @@ public static class TestHarness
         var registry = settings.Registry;
         var test = Resolve(registry, spec);
         var watch = Stopwatch.StartNew();
-        await DockerPreflight.RequireEngineAsync(cancellationToken).ConfigureAwait(false);
+        if (settings.UsesDocker) await DockerPreflight.RequireEngineAsync(cancellationToken).ConfigureAwait(false);
         var store = new RunStore(settings.StoreRoot);
-        await StartupSweep.RunAsync(store, progress, cancellationToken).ConfigureAwait(false);
+        if (settings.UsesDocker) await StartupSweep.RunAsync(store, progress, cancellationToken).ConfigureAwait(false);
         using var keep = settings.KeepCluster ? Docker.HarnessLabels.KeepClusters() : null;
         var database = registry.Database(test.Database);
         var images = new ModuleContext("images", test.BaseImage, Prefixed(progress, "images"), Path.Combine(store.Root, "logs"));
@@ -43,7 +43,7 @@ public static class TestHarness
         var cluster = database.CreateCluster(test, context);
         var workload = new ComposedWorkload(registry.Workload(test.Workload), database.ClientFor(test.Workload, cluster, test), test);
         var (nemesis, schedule) = Nemesis(registry, test, cluster);
-        var run = new TestRun(test, cluster, workload, nemesis, schedule, dir) { KeepCluster = settings.KeepCluster, Watchdog = settings.Watchdog ?? new EngineWatchdog() };
+        var run = new TestRun(test, cluster, workload, nemesis, schedule, dir) { KeepCluster = settings.KeepCluster, Watchdog = settings.Watchdog ?? (settings.UsesDocker ? new EngineWatchdog() : null) };
         var live = new SyncProgress<RunProgress>(r => progress?.Report(ProgressText.Of(r)));
         var recording = await ClusterRun.RecordAsync(run, cluster, live, cancellationToken).ConfigureAwait(false);
         var runTime = watch.Elapsed - imagesTime;

@@ -34,15 +34,11 @@ public sealed class LinearizabilityChecker(LinearizabilityOptions defaults) : IC
         if (options.NilReads is not (LinearizabilityOptions.NilReadsValue or LinearizabilityOptions.NilReadsUnknownName))
             return new CheckResult(Name, Validity.Unknown, $"nil-reads must be unknown or value, not \"{options.NilReads}\"");
         var budget = SearchBudget.For(options.TimeLimit, context.Cancellation);
-        var calls = HistoryCall.From(history);
-        var parts = PartitionPlan.Make(calls, options, out var splitError);
-        if (splitError is not null)
-            return new CheckResult(Name, Validity.Unknown, "cannot split the history by key: " + splitError);
-        PartitionSearch.Run(parts, budget, options.Parallel);
-        foreach (var part in parts)
-            part.Outcome ??= new SearchOutcome(Validity.Unknown, budget.Exhausted() ?? "not searched: another key already failed", [], 0, -1);
+        var plan = PartitionPlan.Make(history, options);
+        if (plan.Error is not null)
+            return new CheckResult(Name, Validity.Unknown, "cannot split the history by key: " + plan.Error);
+        var (parts, invalid) = Search(plan, budget, options.Parallel);
         var searchMs = clock.Elapsed.TotalMilliseconds;
-        var invalid = parts.FirstOrDefault(p => p.Outcome?.Validity == Validity.Invalid);
         // Shrinking has its own budget: the processor time of the search that found the violation plus 100 ms (CPU
         // time, so a loaded machine does not cut the witness short), and ShrinkLimit as a wall-clock deadline.
         var searchCpu = CpuAllowance.Now() - cpuAtStart;
@@ -51,13 +47,34 @@ public sealed class LinearizabilityChecker(LinearizabilityOptions defaults) : IC
             : new[] { NonlinearizableAnomaly.Build(invalid, options.Model, SearchBudget.For(options.ShrinkLimit, context.Cancellation), new CpuAllowance(searchCpu + TimeSpan.FromMilliseconds(100))) };
         var validity = invalid is not null ? Validity.Invalid
             : parts.Any(p => p.Outcome?.Validity != Validity.Valid) ? Validity.Unknown : Validity.Valid;
-        var stats = Stats(history, calls, parts, options, searchMs, clock.Elapsed.TotalMilliseconds);
+        var stats = Stats(history, plan.Crashed, parts, options, searchMs, clock.Elapsed.TotalMilliseconds);
         return new CheckResult(Name, validity, Summary(validity, parts, invalid, options))
         {
             Anomalies = anomalies,
             AnomalyCounts = invalid is null ? new Dictionary<string, long>() : new Dictionary<string, long> { ["nonlinearizable"] = 1 },
             Stats = stats,
         };
+    }
+
+    /// <summary>Searches the parts a batch at a time, stopping at the first batch with a key that is not linearizable
+    /// (later parts are built, for their counts, but not searched). Every part but the first invalid one lets go of
+    /// its calls once it has an outcome.</summary>
+    private static (List<Partition> Parts, Partition? Invalid) Search(PartitionPlan plan, SearchBudget budget, bool parallel)
+    {
+        var parts = new List<Partition>();
+        Partition? invalid = null;
+        foreach (var batch in plan.Batches())
+        {
+            if (invalid is null) PartitionSearch.Run(batch, budget, parallel);
+            foreach (var part in batch)
+            {
+                part.Outcome ??= new SearchOutcome(Validity.Unknown, budget.Exhausted() ?? "not searched: another key already failed", [], 0, -1);
+                if (invalid is null && part.Outcome.Validity == Validity.Invalid) invalid = part;
+                else part.Release();
+            }
+            parts.AddRange(batch);
+        }
+        return (parts, invalid);
     }
 
     private static string Summary(Validity validity, List<Partition> parts, Partition? invalid, LinearizabilityOptions options)
@@ -72,14 +89,14 @@ public sealed class LinearizabilityChecker(LinearizabilityOptions defaults) : IC
         };
     }
 
-    private static Dictionary<string, object?> Stats(History history, List<HistoryCall> calls, List<Partition> parts,
+    private static Dictionary<string, object?> Stats(History history, long crashed, List<Partition> parts,
         LinearizabilityOptions options, double searchMs, double totalMs) => new()
     {
         ["model"] = options.Model,
         ["nil-reads"] = options.NilReads,
         ["ops"] = (long)history.Ops.Count(o => o.IsInvoke && !o.IsNemesis),
-        ["checked-ops"] = (long)parts.Sum(p => p.Calls.Count),
-        ["crashed-ops"] = (long)calls.Count(c => c.Crashed),
+        ["checked-ops"] = (long)parts.Sum(p => p.CheckedCount),
+        ["crashed-ops"] = crashed,
         ["keys"] = (long)(parts.Count == 1 && !parts[0].Keyed ? 0 : parts.Count),
         ["configurations"] = parts.Sum(p => p.Outcome?.Configurations ?? 0),
         ["search-steps"] = parts.Sum(p => p.Outcome?.Steps ?? 0),

@@ -27,7 +27,7 @@ public sealed class StatsChecker : IChecker
             if (invoke.IsNemesis) continue;
             all.Add(invoke, completion);
             Group(byF, invoke.F).Add(invoke, completion);
-            Group(byNode, completion?.Node ?? invoke.Node ?? "unknown").Add(invoke, completion);
+            Group(byNode, completion?.Node ?? invoke.Node ?? "unknown", keepLatencies: false).Add(invoke, completion);
         }
         var faults = history.FaultWindows().GroupBy(w => w.Fault)
             .ToDictionary(g => g.Key, g => (long)g.Count(), StringComparer.Ordinal);
@@ -45,9 +45,9 @@ public sealed class StatsChecker : IChecker
         };
     }
 
-    private static OpTally Group(SortedDictionary<string, OpTally> groups, string name)
+    private static OpTally Group(SortedDictionary<string, OpTally> groups, string name, bool keepLatencies = true)
     {
-        if (!groups.TryGetValue(name, out var tally)) groups[name] = tally = new OpTally();
+        if (!groups.TryGetValue(name, out var tally)) groups[name] = tally = new OpTally(keepLatencies);
         return tally;
     }
 

@@ -23,4 +23,26 @@ internal static class Downsample
         }
         return (outX, outY);
     }
+
+    /// <summary>The same choice as <see cref="Evenly"/> made while the points stream past, for a series whose length
+    /// is known beforehand: only the kept points are ever held.</summary>
+    public sealed class Stream(int count, int max = MaxPointsPerSeries)
+    {
+        private readonly List<double> _xs = new(Math.Min(count, max));
+        private readonly List<double> _ys = new(Math.Min(count, max));
+        private int _seen;
+
+        public double[] Xs => [.. _xs];
+        public double[] Ys => [.. _ys];
+
+        public void Offer(double x, double y)
+        {
+            var position = _seen++;
+            if (count > max && position != Next()) return;
+            _xs.Add(x);
+            _ys.Add(y);
+        }
+
+        private long Next() => (long)_xs.Count * (count - 1) / (max - 1);
+    }
 }

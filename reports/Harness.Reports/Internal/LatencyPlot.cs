@@ -12,9 +12,41 @@ internal static class LatencyPlot
 {
     public static string? Render(RunData run, FaultPalette palette)
     {
-        var xs = OpColors.CompletionTypes.ToDictionary(t => t, _ => new List<double>());
-        var ys = OpColors.CompletionTypes.ToDictionary(t => t, _ => new List<double>());
+        // Two passes over the history so a long run is never held as points: the first counts each series and finds
+        // the y range, the second keeps only the points Downsample.Evenly would keep (the same picture, same bytes).
+        var counts = OpColors.CompletionTypes.ToDictionary(t => t, _ => 0);
+        double min = double.MaxValue, max = double.MinValue;
+        foreach (var (type, _, y) in Points(run))
+        {
+            counts[type]++;
+            (min, max) = (Math.Min(min, y), Math.Max(max, y));
+        }
+        if (counts.Values.All(n => n == 0)) return null;
+        var kept = OpColors.CompletionTypes.ToDictionary(t => t, t => new Downsample.Stream(counts[t]));
+        var staleAt = StaleMarks.Of(run).Select(s => s.InvokeNs).ToHashSet();
         var byInvoke = new Dictionary<long, double>();
+        foreach (var (type, invokeNs, y) in Points(run))
+        {
+            kept[type].Offer(invokeNs / 1e9, y);
+            if (staleAt.Contains(invokeNs)) byInvoke.TryAdd(invokeNs, y);
+        }
+        var plot = PlotFrame.Create("Latency of client operations (by invocation time)", "latency (ms, log scale)",
+            run.EndSeconds, run.Faults, palette);
+        foreach (var t in OpColors.CompletionTypes)
+        {
+            if (counts[t] == 0) continue;
+            var points = plot.Add.ScatterPoints(kept[t].Xs, kept[t].Ys, Color.FromHex(OpColors.HexOf(t)));
+            points.MarkerSize = 4;
+            points.LegendText = $"{OpColors.Name(t)} ({counts[t]})";
+        }
+        StaleMarks.Draw(plot, run, byInvoke);
+        PlotFrame.UseLogY(plot, min, max);
+        return PlotFrame.ToDataUri(plot, run.EndSeconds);
+    }
+
+    /// <summary>Each completed client operation: how it completed, when it was invoked (ns), log10 of its latency in ms.</summary>
+    private static IEnumerable<(OpType Type, long InvokeNs, double LogMs)> Points(RunData run)
+    {
         for (var i = 0; i < run.Ops.Count; i++)
         {
             var done = run.Ops[i];
@@ -23,24 +55,7 @@ internal static class LatencyPlot
             if (inv < 0) continue;
             var invoke = run.Ops[inv];
             var ms = Math.Max((done.Time - invoke.Time) / 1e6, 0.01);
-            xs[done.Type].Add(invoke.Seconds);
-            ys[done.Type].Add(Math.Log10(ms));
-            byInvoke.TryAdd(invoke.Time, Math.Log10(ms));
+            yield return (done.Type, invoke.Time, Math.Log10(ms));
         }
-        if (xs.Values.All(l => l.Count == 0)) return null;
-        var plot = PlotFrame.Create("Latency of client operations (by invocation time)", "latency (ms, log scale)",
-            run.EndSeconds, run.Faults, palette);
-        foreach (var t in OpColors.CompletionTypes)
-        {
-            if (xs[t].Count == 0) continue;
-            var (x, y) = Downsample.Evenly(xs[t], ys[t]);
-            var points = plot.Add.ScatterPoints(x, y, Color.FromHex(OpColors.HexOf(t)));
-            points.MarkerSize = 4;
-            points.LegendText = $"{OpColors.Name(t)} ({xs[t].Count})";
-        }
-        StaleMarks.Draw(plot, run, byInvoke);
-        var all = ys.Values.SelectMany(l => l).ToList();
-        PlotFrame.UseLogY(plot, all.Min(), all.Max());
-        return PlotFrame.ToDataUri(plot, run.EndSeconds);
     }
 }

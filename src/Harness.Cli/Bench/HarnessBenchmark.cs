@@ -44,7 +44,7 @@ internal static class HarnessBenchmark
             else if (line.StartsWith("checking", StringComparison.Ordinal)) Volatile.Write(ref running, false);
             progress?.Report(line);
         });
-        var result = await TestHarness.RunAsync(spec, new RunSettings { StoreRoot = store, Registry = registry }, phases, ct).ConfigureAwait(false);
+        var result = await TestHarness.RunAsync(spec, new RunSettings { StoreRoot = store, Registry = registry, UsesDocker = database != InMemoryRegisterModule.ModuleName }, phases, ct).ConfigureAwait(false);
         await sampling.CancelAsync().ConfigureAwait(false);
         await sampler.ConfigureAwait(false);
         var runSeconds = result.Test.TimeLimitSeconds;

@@ -19,6 +19,7 @@ internal static class BenchCommand
         bench.Subcommands.Add(Elle());
         bench.Subcommands.Add(HarnessBenchCommands.Runner());
         bench.Subcommands.Add(HarnessBenchCommands.Soak());
+        bench.Subcommands.Add(HarnessBenchCommands.History());
         return bench;
     }
 

@@ -47,6 +47,28 @@ internal static class HarnessBenchCommands
         return cmd;
     }
 
+    public static Command History()
+    {
+        var from = new Option<string>("--from") { Description = "A stored register run folder to repeat (e.g. a soak's).", DefaultValueFactory = _ => "store/bench-runs/bench-soak-5min/latest" };
+        var copies = new Option<int>("--copies") { Description = "How many times to repeat its history (18 copies of a 5-minute soak at 1,000 ops/s: an hour's operations).", DefaultValueFactory = _ => 18 };
+        var cmd = new Command("history", "Check and report a long history made by repeating a stored soak's (fresh keys, later times): time and peak memory of the part of a long run that grows with its length.");
+        foreach (var o in new Option[] { from, copies, Out, Store }) cmd.Options.Add(o);
+        cmd.SetAction(p =>
+        {
+            var source = Path.GetFullPath(p.GetValue(from)!);
+            if (!File.Exists(Path.Combine(source, "history.jsonl"))) throw new UsageException($"{source}: no history.jsonl there (run 'harness bench soak' first)");
+            var row = HistoryBenchmark.Run(source, p.GetValue(copies), p.GetValue(Store)!, new Progress<string>(l => Console.Out.WriteLine("  " + l)));
+            var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "unknown";
+            var path = HistoryBenchmark.Write(p.GetValue(Out)!, row, $"Measured by `harness bench history` on {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; load average at the end: {load}. " +
+                "Check s includes reading the history back; peak RSS is VmHWM of the whole process.");
+            AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
+                $"{Markup.Escape(row.Name)}: {row.Operations} ops ({row.Lines} lines), check {row.CheckSeconds:0.0} s, report {row.ReportSeconds:0.0} s, CPU {row.CpuSeconds:0.0} s, peak RSS [bold]{row.PeakRss / 1048576.0:0} MiB[/], {row.Verdict}"));
+            AnsiConsole.MarkupLine($"wrote [blue]{Markup.Escape(path)}[/]");
+            return row.Verdict == "valid" ? 0 : ExitCodes.Invalid;
+        });
+        return cmd;
+    }
+
     private static Task<HarnessBenchmark.Row> Once(string name, string database, double rate, int concurrency, double seconds, ParseResult p, CancellationToken ct)
     {
         AnsiConsole.MarkupLine($"[bold]{Markup.Escape(name)}[/]: {database}, target {rate.ToString("0", CultureInfo.InvariantCulture)} ops/s, {seconds.ToString("0", CultureInfo.InvariantCulture)} s");

@@ -6,10 +6,12 @@ namespace Harness.Core.Formats;
 
 /// <summary>
 /// Reads a <c>history.jsonl</c> (our format, see <see cref="JsonlHistory"/>) as a stream of lines rather than one
-/// string, and keeps the result compact: each operation name, node and error text is held once however many operations
-/// carry it, and small values (a register's <c>3</c>, a keyed write's <c>[7, 3]</c>) are shared between the operations
-/// that carry equal ones, since a long history repeats them millions of times. What stays per operation is the
-/// <see cref="Op"/> itself. Values must therefore be treated as immutable (checkers never change them). Bad lines are
+/// string, and keeps the result compact: the operations are held by columns (<see cref="CompactOpList"/>, about 33
+/// bytes each), each operation name, node and error text is held once however many operations carry it, and small
+/// values (a register's <c>3</c>, a keyed write's <c>[7, 3]</c>) are shared between the operations that carry equal
+/// ones, as are the integers inside them, since a long history repeats them millions of times. Sharing looks back over
+/// the last ~64k distinct values (the cache starts afresh when full), which covers an invocation and its completion
+/// and a key's reads of its writes. Values must therefore be treated as immutable (checkers never change them). Bad lines are
 /// errors naming file and line, except a torn last line (no newline after it: the writer was killed), which is skipped
 /// with a warning, as <see cref="JsonlHistory.Read"/> does.
 /// </summary>
@@ -18,11 +20,11 @@ public static class CompactHistoryReader
     private const int MaxSharedValueLength = 48;
     private const int MaxSharedValues = 1 << 16;
 
-    public static List<Op> Read(string path, Action<string>? warn = null)
+    public static IReadOnlyList<Op> Read(string path, Action<string>? warn = null)
     {
-        var ops = new List<Op>();
-        var strings = new Dictionary<string, string>(StringComparer.Ordinal);
+        var ops = new CompactOpList();
         var values = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var longs = new Dictionary<long, object>();
         var torn = EndsTorn(path);
         using var reader = new StreamReader(path, Encoding.UTF8, false, new FileStreamOptions { BufferSize = 1 << 16, Options = FileOptions.SequentialScan });
         var number = 0;
@@ -35,7 +37,7 @@ public static class CompactHistoryReader
             if (string.IsNullOrWhiteSpace(current)) continue;
             try
             {
-                ops.Add(Parse(current, ops.Count, strings, values));
+                ops.Add(JsonlHistory.Parse(current, ops.Count, s => ops.Share(s)!, v => Value(v, values, longs)));
             }
             catch (Exception e) when (next is null && torn && number > 1 && e is JsonException or FormatException or InvalidOperationException)
             {
@@ -50,7 +52,6 @@ public static class CompactHistoryReader
                 throw new HistoryFormatException(path, number, 1, e.Message);
             }
         }
-        ops.TrimExcess();
         return ops;
     }
 
@@ -62,24 +63,33 @@ public static class CompactHistoryReader
         return s.ReadByte() != '\n';
     }
 
-    private static Op Parse(string line, long defaultIndex, Dictionary<string, string> strings, Dictionary<string, object?> values) =>
-        JsonlHistory.Parse(line, defaultIndex, s => Shared(strings, s), v => Value(v, values));
-
-    private static object? Value(JsonElement v, Dictionary<string, object?> values)
+    private static object? Value(JsonElement v, Dictionary<string, object?> values, Dictionary<long, object> longs)
     {
         if (v.ValueKind is JsonValueKind.Null or JsonValueKind.True or JsonValueKind.False) return JsonValues.Read(v);
         var raw = v.GetRawText();
-        if (raw.Length > MaxSharedValueLength) return JsonValues.Read(v);
+        if (raw.Length > MaxSharedValueLength) return ShareLongs(JsonValues.Read(v), longs);
         if (values.TryGetValue(raw, out var shared)) return shared;
-        var value = JsonValues.Read(v);
-        if (values.Count < MaxSharedValues) values[raw] = value;
+        var value = ShareLongs(JsonValues.Read(v), longs);
+        if (values.Count >= MaxSharedValues) values.Clear(); // a new generation: recent values are the ones repeated
+        values[raw] = value;
         return value;
     }
 
-    private static string Shared(Dictionary<string, string> strings, string s)
+    /// <summary>Replaces each boxed integer inside a freshly parsed value by a shared box of the same number.</summary>
+    private static object? ShareLongs(object? value, Dictionary<long, object> longs)
     {
-        if (strings.TryGetValue(s, out var shared)) return shared;
-        if (strings.Count < MaxSharedValues) strings[s] = s;
-        return s;
+        switch (value)
+        {
+            case long l:
+                if (longs.TryGetValue(l, out var box)) return box;
+                if (longs.Count >= MaxSharedValues) longs.Clear();
+                longs[l] = value;
+                return value;
+            case object?[] items:
+                for (var i = 0; i < items.Length; i++) items[i] = ShareLongs(items[i], longs);
+                return items;
+            default:
+                return value;
+        }
     }
 }

@@ -53,11 +53,17 @@ internal static class RunReports
         return Write(dir, test, result, elapsed, storeRoot, faultColours);
     }
 
+    /// <summary>Client operations by outcome, counted in one pass (a long history's pairs are never held at once).</summary>
     public static RunCounts Count(Core.History.History history)
     {
-        var pairs = history.Pairs().Where(p => !p.Invoke.IsNemesis).ToList();
-        var ok = pairs.Count(p => p.Completion?.IsOk == true);
-        var fail = pairs.Count(p => p.Completion?.IsFail == true);
-        return new RunCounts(pairs.Count, ok, fail, pairs.Count - ok - fail, history.FaultWindows().Count);
+        int ops = 0, ok = 0, fail = 0;
+        foreach (var (invoke, completion) in history.Pairs())
+        {
+            if (invoke.IsNemesis) continue;
+            ops++;
+            if (completion?.IsOk == true) ok++;
+            else if (completion?.IsFail == true) fail++;
+        }
+        return new RunCounts(ops, ok, fail, ops - ok - fail, history.FaultWindows().Count);
     }
 }

@@ -1,26 +1,88 @@
 using Harness.Core.Formats;
+using Harness.Core.History;
 
 namespace Harness.Checkers.Linearizability.Internal;
 
 /// <summary>Turns a history and options into the parts to search: one per key when the history is split
 /// (always for kv unless disabled; for other models when asked or when every value is a [key value] pair),
-/// otherwise the whole history. Each part gets a fresh model instance.</summary>
-internal static class PartitionPlan
+/// otherwise the whole history. Each part gets a fresh model instance. A first pass keeps only each key's
+/// invocation positions; <see cref="Batches"/> then builds the parts a batch of keys (~64k calls) at a time, so a
+/// long history's calls are never all held at once.</summary>
+internal sealed class PartitionPlan
 {
-    public static List<Partition> Make(IReadOnlyList<HistoryCall> calls, LinearizabilityOptions options, out string? error)
+    private const int BatchCalls = 1 << 16;
+
+    private readonly History _history;
+    private readonly Func<IModel> _model;
+    private readonly List<(object? Key, List<int> Positions)>? _groups;
+
+    private PartitionPlan(History history, Func<IModel> model, List<(object? Key, List<int> Positions)>? groups, long crashed, string? error)
     {
-        error = null;
+        (_history, _model, _groups, Crashed, Error) = (history, model, groups, crashed, error);
+    }
+
+    /// <summary>Calls whose outcome is unknown (Info or never completed), over the whole history.</summary>
+    public long Crashed { get; }
+
+    /// <summary>Why the history cannot be split by key as asked, or null.</summary>
+    public string? Error { get; }
+
+    public static PartitionPlan Make(History history, LinearizabilityOptions options)
+    {
         var model = options.Model == "fifo-queue" ? "queue" : options.Model;
         var initial = Initial(options, model);
-        var split = options.SplitByKey ?? (model == "kv" || (model is "register" or "cas-register" && KeyedSplit.LooksKeyed(calls)));
+        var mayGroup = options.SplitByKey ?? (model is "kv" or "register" or "cas-register");
+        var keys = new ValueInterner();
+        var byId = new Dictionary<int, int>();
+        var groups = new List<(object? Key, List<int> Positions)>();
+        long count = 0, crashed = 0;
+        var looksKeyed = true;
+        string? error = null;
+        foreach (var c in HistoryCall.Each(history))
+        {
+            count++;
+            if (c.Crashed) crashed++;
+            looksKeyed = looksKeyed && KeyedSplit.LooksKeyed(c);
+            if (!mayGroup || error is not null) continue;
+            if ((error = KeyedSplit.Unsplittable(c)) is not null) continue;
+            var key = ((IReadOnlyList<object?>)c.Input!)[0];
+            var id = keys.Id(key);
+            if (!byId.TryGetValue(id, out var g))
+            {
+                byId[id] = g = groups.Count;
+                groups.Add((key, []));
+            }
+            groups[g].Positions.Add(c.InvokeAt);
+        }
+        var split = options.SplitByKey ?? (model == "kv" || (model is "register" or "cas-register" && count > 0 && looksKeyed));
         if (!split)
         {
-            var whole = model == "kv" ? ModelCatalog.CreateWholeKv(initial) : ModelCatalog.Create(model, initial, options.NilReadsUnknown);
-            return [new Partition(null, false, calls, whole)];
+            Func<IModel> whole = model == "kv" ? () => ModelCatalog.CreateWholeKv(initial) : () => ModelCatalog.Create(model, initial, options.NilReadsUnknown);
+            return new PartitionPlan(history, whole, null, crashed, null);
         }
-        var groups = KeyedSplit.Split(calls, out error);
-        if (groups is null) return [];
-        return groups.Select(g => new Partition(g.Key, true, g.Calls, ModelCatalog.Create(model, initial, options.NilReadsUnknown))).ToList();
+        return new PartitionPlan(history, () => ModelCatalog.Create(model, initial, options.NilReadsUnknown), error is null ? groups : [], crashed, error);
+    }
+
+    /// <summary>The parts, a batch at a time (the whole history is one part when it is not split).</summary>
+    public IEnumerable<List<Partition>> Batches()
+    {
+        if (_groups is null)
+        {
+            yield return [new Partition(null, false, HistoryCall.Each(_history).ToList(), _model())];
+            yield break;
+        }
+        var batch = new List<Partition>();
+        var size = 0;
+        foreach (var (key, positions) in _groups)
+        {
+            var calls = positions.Select(i => KeyedSplit.Unwrap(HistoryCall.At(_history, i)!)).ToList();
+            batch.Add(new Partition(key, true, calls, _model()));
+            size += calls.Count;
+            if (size < BatchCalls) continue;
+            yield return batch;
+            (batch, size) = ([], 0);
+        }
+        if (batch.Count > 0) yield return batch;
     }
 
     private static object? Initial(LinearizabilityOptions options, string model) =>

@@ -6,64 +6,100 @@ namespace Harness.Checkers.StaleReads.Internal;
 /// A register history split by key. Values follow Jepsen's conventions: unkeyed read null -> v, write v,
 /// cas [old, new]; keyed ("independent") read [k, null] -> [k, v], write [k, v], cas [k, [old, new]].
 /// Operations whose values fit neither shape are skipped and counted in <see cref="Skipped"/>.
+/// Only the positions of each key's operations are held; <see cref="Keys"/> builds one key's reads and writes at a
+/// time, so a checker that walks the keys in turn holds one key's operations, not a long history's millions.
 /// </summary>
 internal sealed class RegisterHistory
 {
-    private readonly Dictionary<object, KeyOps> _keyed = new(ValueComparer.Instance);
-    private KeyOps? _unkeyed;
+    private enum Kind { Ignore, Skip, Read, Write }
+
+    private readonly History _history;
+    private readonly Dictionary<object, List<int>> _keyed = new(ValueComparer.Instance);
+    private List<int>? _unkeyed;
+
+    private RegisterHistory(History history) => _history = history;
 
     public int Skipped { get; private set; }
 
-    public IEnumerable<KeyOps> Keys => _unkeyed is null ? _keyed.Values : _keyed.Values.Prepend(_unkeyed);
+    /// <summary>Each register's operations (the unkeyed register first, then keys in order of first use), built on demand.</summary>
+    public IEnumerable<KeyOps> Keys
+    {
+        get
+        {
+            if (_unkeyed is not null) yield return Build(null, _unkeyed);
+            foreach (var (key, positions) in _keyed) yield return Build(key, positions);
+        }
+    }
 
     public static RegisterHistory Of(History history)
     {
-        var result = new RegisterHistory();
-        foreach (var (invoke, completion) in history.Pairs())
+        var result = new RegisterHistory(history);
+        for (var i = 0; i < history.Count; i++)
         {
-            if (invoke.IsNemesis) continue;
-            var understood = invoke.F switch
+            var invoke = history[i];
+            if (invoke.Type != OpType.Invoke || invoke.IsNemesis) continue;
+            switch (Classify(invoke, history.CompletionOf(i), out var keyed, out var key, out _))
             {
-                "read" => completion is not { Type: OpType.Ok } || result.AddRead(invoke, completion),
-                "write" => result.AddWrite(invoke, completion),
-                "cas" => result.AddCas(invoke, completion),
-                _ => true,
-            };
-            if (!understood) result.Skipped++;
+                case Kind.Skip: result.Skipped++; break;
+                case Kind.Read or Kind.Write when !keyed: (result._unkeyed ??= []).Add(i); break;
+                case Kind.Read or Kind.Write:
+                    if (!result._keyed.TryGetValue(key!, out var positions)) result._keyed[key!] = positions = [];
+                    positions.Add(i);
+                    break;
+            }
         }
         return result;
     }
 
-    private bool AddRead(Op invoke, Op completion)
+    private KeyOps Build(object? key, List<int> positions)
     {
-        var keyed = invoke.Value is IReadOnlyList<object?> || (invoke.Value is null && completion.Value is IReadOnlyList<object?>);
-        if (!keyed) return Add(null, keyed: false, ops => ops.Reads.Add(new RegisterRead(completion.Value, invoke, completion)));
-        if (completion.Value is not IReadOnlyList<object?> { Count: 2 } pair) return false;
-        return Add(pair[0], keyed: true, ops => ops.Reads.Add(new RegisterRead(pair[1], invoke, completion)));
-    }
-
-    private bool AddWrite(Op invoke, Op? completion) => invoke.Value is IReadOnlyList<object?> list
-        ? list.Count == 2 && Add(list[0], keyed: true, ops => ops.Writes.Add(new RegisterWrite(list[1], invoke, completion)))
-        : Add(null, keyed: false, ops => ops.Writes.Add(new RegisterWrite(invoke.Value, invoke, completion)));
-
-    private bool AddCas(Op invoke, Op? completion)
-    {
-        if (invoke.Value is not IReadOnlyList<object?> { Count: 2 } outer) return false;
-        if (outer[1] is IReadOnlyList<object?> { Count: 2 } inner)
-            return Add(outer[0], keyed: true, ops => ops.Writes.Add(new RegisterWrite(inner[1], invoke, completion)));
-        return Add(null, keyed: false, ops => ops.Writes.Add(new RegisterWrite(outer[1], invoke, completion)));
-    }
-
-    private bool Add(object? key, bool keyed, Action<KeyOps> add)
-    {
-        if (!keyed)
+        var ops = new KeyOps(key);
+        foreach (var i in positions)
         {
-            add(_unkeyed ??= new KeyOps(null));
-            return true;
+            var invoke = _history[i];
+            var completion = _history.CompletionOf(i);
+            if (Classify(invoke, completion, out _, out _, out var value) == Kind.Read) ops.Reads.Add(new RegisterRead(value, invoke, completion!));
+            else ops.Writes.Add(new RegisterWrite(value, invoke, completion));
         }
-        if (key is null) return false;
-        if (!_keyed.TryGetValue(key, out var ops)) _keyed[key] = ops = new KeyOps(key);
-        add(ops);
-        return true;
+        return ops;
+    }
+
+    /// <summary>What an operation is to a register: an Ok read or a write (of <paramref name="value"/>, on
+    /// <paramref name="key"/> when <paramref name="keyed"/>), nothing (another function, a read that did not return),
+    /// or a value of no known shape (skipped).</summary>
+    private static Kind Classify(Op invoke, Op? completion, out bool keyed, out object? key, out object? value)
+    {
+        (keyed, key, value) = (false, null, null);
+        switch (invoke.F)
+        {
+            case "read":
+                if (completion is not { Type: OpType.Ok }) return Kind.Ignore;
+                keyed = invoke.Value is IReadOnlyList<object?> || (invoke.Value is null && completion.Value is IReadOnlyList<object?>);
+                if (!keyed) return Found(Kind.Read, completion.Value, out value);
+                return completion.Value is IReadOnlyList<object?> { Count: 2 } pair ? Keyed(Kind.Read, pair[0], pair[1], out key, out value) : Kind.Skip;
+            case "write":
+                keyed = invoke.Value is IReadOnlyList<object?>;
+                if (!keyed) return Found(Kind.Write, invoke.Value, out value);
+                return invoke.Value is IReadOnlyList<object?> { Count: 2 } list ? Keyed(Kind.Write, list[0], list[1], out key, out value) : Kind.Skip;
+            case "cas":
+                if (invoke.Value is not IReadOnlyList<object?> { Count: 2 } outer) return Kind.Skip;
+                keyed = outer[1] is IReadOnlyList<object?> { Count: 2 };
+                if (!keyed) return Found(Kind.Write, outer[1], out value);
+                return Keyed(Kind.Write, outer[0], ((IReadOnlyList<object?>)outer[1]!)[1], out key, out value);
+            default:
+                return Kind.Ignore;
+        }
+    }
+
+    private static Kind Found(Kind kind, object? found, out object? value)
+    {
+        value = found;
+        return kind;
+    }
+
+    private static Kind Keyed(Kind kind, object? foundKey, object? found, out object? key, out object? value)
+    {
+        (key, value) = (foundKey, found);
+        return foundKey is null ? Kind.Skip : kind;
     }
 }

@@ -2,8 +2,9 @@ using Harness.Core.History;
 
 namespace Harness.Checkers.Stats.Internal;
 
-/// <summary>Counts of one group of client operations (all, one f, one node) by outcome, with Ok latencies.</summary>
-internal sealed class OpTally
+/// <summary>Counts of one group of client operations (all, one f, one node) by outcome, with Ok latencies unless
+/// the group never reports them (<paramref name="keepLatencies"/> false: a long run's latencies are not held twice for nothing).</summary>
+internal sealed class OpTally(bool keepLatencies = true)
 {
     private readonly List<long> _latencies = [];
 
@@ -19,7 +20,10 @@ internal sealed class OpTally
         switch (completion?.Type)
         {
             case null: Open++; break;
-            case OpType.Ok: Ok++; _latencies.Add(completion.Time - invoke.Time); break;
+            case OpType.Ok:
+                Ok++;
+                if (keepLatencies) _latencies.Add(completion.Time - invoke.Time);
+                break;
             case OpType.Fail: Fail++; break;
             default: Info++; break;
         }
@@ -35,6 +39,7 @@ internal sealed class OpTally
         yield return new(prefix + "open", Open);
         yield return new(prefix + "ok-rate", Ops == 0 ? 0.0 : Math.Round((double)Ok / Ops, 4));
         if (!withLatency) yield break;
+        if (!keepLatencies) throw new InvalidOperationException("this tally keeps no latencies");
         var p = Percentiles.Of(_latencies, 50, 95, 99, 100);
         yield return new(prefix + "latency-p50-ms", TimeText.ToMillis(p[0]));
         yield return new(prefix + "latency-p95-ms", TimeText.ToMillis(p[1]));
