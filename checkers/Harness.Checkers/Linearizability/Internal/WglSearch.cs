@@ -130,6 +130,7 @@ internal sealed class WglSearch
         {
             Steps = _steps,
             Configurations = _visited.Count,
+            Linearization = validity == Validity.Valid ? _stackCall.AsSpan(0, _depth).ToArray() : [],
         };
     }
 }
