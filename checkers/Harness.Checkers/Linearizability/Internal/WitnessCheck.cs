@@ -13,8 +13,12 @@ namespace Harness.Checkers.Linearizability.Internal;
 /// </summary>
 internal sealed class WitnessCheck(SearchProblem problem, SearchBudget budget, long stepsPerCheck, CpuAllowance cpu)
 {
-    /// <summary>Steps an explicability search may take: enough to reorder a few calls of a small witness.</summary>
-    public const long ExplainSteps = 2048;
+    /// <summary>Steps an explicability search may take while shrinking: enough to reorder a few calls of a
+    /// small witness. Refuting is what costs (every order is tried), and shrinking asks many times.</summary>
+    public const long ShrinkExplainSteps = 2048;
+
+    /// <summary>Steps for the few explicability searches that choose where shrinking starts.</summary>
+    public const long StartExplainSteps = 1 << 15;
 
     public SearchProblem Problem => problem;
 
@@ -24,13 +28,17 @@ internal sealed class WitnessCheck(SearchProblem problem, SearchBudget budget, l
     public bool Invalid(IReadOnlyList<int> calls) =>
         !OutOfBudget && new WglSearch(problem.Subset(calls), budget.Meter).Advance(stepsPerCheck, budget)?.Validity == Validity.Invalid;
 
+    /// <summary>True when the calls on their own are shown linearizable within the step cap.</summary>
+    public bool Linearizable(IReadOnlyList<int> calls) =>
+        !OutOfBudget && new WglSearch(problem.Subset(calls), budget.Meter).Advance(stepsPerCheck, budget)?.Validity == Validity.Valid;
+
     /// <summary>The calls in an order in which the model accepts every one of them (real time ignored), trying
-    /// <paramref name="calls"/>' own order first; null when none is found within <see cref="ExplainSteps"/>.</summary>
-    public List<int>? Explain(IReadOnlyList<int> calls)
+    /// <paramref name="calls"/>' own order first; null when none is found within <paramref name="maxSteps"/>.</summary>
+    public List<int>? Explain(IReadOnlyList<int> calls, long maxSteps = ShrinkExplainSteps)
     {
         if (Replays(calls)) return [.. calls];
         if (OutOfBudget) return null;
-        var outcome = new WglSearch(problem.Unordered(calls), budget.Meter).Advance(ExplainSteps, budget);
+        var outcome = new WglSearch(problem.Unordered(calls), budget.Meter).Advance(maxSteps, budget);
         if (outcome?.Validity != Validity.Valid) return null;
         var order = new List<int>(calls.Count);
         var placed = new bool[calls.Count];

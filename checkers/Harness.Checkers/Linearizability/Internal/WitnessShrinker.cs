@@ -6,12 +6,13 @@ namespace Harness.Checkers.Linearizability.Internal;
 /// <see cref="WitnessStart"/> (usually the frontier of the search: a handful of calls) and removes chunks of
 /// calls delta-debugging style, halving the chunk size down to single calls. Every candidate is re-checked
 /// with the search (<see cref="WitnessCheck.Invalid"/>), so the result is always a genuine witness.
-/// A witness should also be explicable: linearizable once real-time order is ignored, so that the violation
-/// is about order. Otherwise a stale read would shrink to the read alone ("it read a value nobody wrote");
-/// with the rule it keeps the writes that explain the value. The shrinker keeps the witness in an order the
-/// model accepts: removing reads keeps that order legal, removing a write is checked by replaying the order
-/// (a search for another order only when the replay fails and the candidate is invalid). When no explicable
-/// start is found (some value really was never written) the rule is dropped.
+/// Two more rules make it a good one, each kept when the start satisfies it. The victim is needed: without
+/// it the witness is linearizable, so the witness shows why the victim cannot be placed (not some other
+/// violation nearby). And the witness is explicable: linearizable once real-time order is ignored, so
+/// that the violation is about order. Otherwise a stale read would shrink to the read alone ("it read a
+/// value nobody wrote"); with the rule it keeps the writes that explain the value. The witness is kept in an
+/// order the model accepts: removing reads keeps that order legal, removing a write is checked by replaying
+/// the order (a search for another order only when the replay fails and the candidate is invalid).
 /// Stops early (with the best witness so far) when the budget runs out: a deadline, and an allowance of
 /// processor time (the search's own plus 100 ms), so shrinking costs at most that.
 /// </summary>
@@ -21,11 +22,10 @@ internal static class WitnessShrinker
     {
         var check = new WitnessCheck(problem, budget, stepsPerCheck, cpu);
         var victim = outcome.Blocked;
-        var (current, order) = Start(check, outcome);
-        if (order is not null) current = order;
+        var (current, goal) = Start(check, outcome);
         for (var chunk = Math.Max(1, (current.Count - 1) / 2); ; chunk = Math.Max(1, chunk / 2))
         {
-            var removedAny = RemoveChunks(check, current, victim, chunk, order is not null);
+            var removedAny = RemoveChunks(check, current, victim, chunk, goal);
             if (check.OutOfBudget) break;
             if (chunk == 1 && !removedAny) break;
         }
@@ -33,25 +33,36 @@ internal static class WitnessShrinker
         return [.. current];
     }
 
-    private static (List<int> Calls, List<int>? Order) Start(WitnessCheck check, SearchOutcome outcome)
+    /// <summary>The first candidate that is invalid, explicable and needs the victim; else the first that is
+    /// invalid and explicable; else the first invalid one (the rules it breaks are dropped). Candidates come
+    /// smallest first, so the search for a better start stops at four times the size of an explicable one.</summary>
+    private static (List<int> Calls, Goal Goal) Start(WitnessCheck check, SearchOutcome outcome)
     {
-        var frontier = WitnessStart.Frontier(check.Problem, outcome);
-        List<int>? invalidFrontier = null;
-        if (frontier is not null && check.Invalid(frontier))
-        {
-            if (check.Explain(frontier) is { } order) return (frontier, order);
-            invalidFrontier = frontier;
-        }
         var p = check.Problem;
+        var victim = outcome.Blocked;
         var byInvocation = Enumerable.Range(0, p.Count).OrderBy(i => p.InvokeAt[i]).ToList();
-        var (window, windowOrder) = WitnessStart.Window(check, byInvocation, outcome.Blocked);
-        if (window is not null && windowOrder is not null) return (window, windowOrder);
-        return (invalidFrontier ?? window ?? WitnessStart.ShortestPrefix(check, byInvocation, outcome.Blocked), null);
+        var frontier = WitnessStart.Frontier(p, outcome);
+        var candidates = frontier is null ? WitnessStart.Windows(p, outcome, null, byInvocation)
+            : WitnessStart.Windows(p, outcome, frontier, byInvocation).Prepend(frontier);
+        List<int>? invalid = null, explained = null;
+        foreach (var candidate in candidates)
+        {
+            // Past four times the size of an explicable start, a larger window rarely gives a better one.
+            if (check.OutOfBudget || candidate.Count > 4 * (explained?.Count ?? int.MaxValue / 4)) break;
+            if (!check.Invalid(candidate)) continue;
+            invalid ??= candidate;
+            if (check.Explain(candidate, WitnessCheck.StartExplainSteps) is not { } order) continue;
+            if (check.Linearizable(Without(order, victim))) return (order, new Goal(true, true));
+            explained ??= order;
+        }
+        if (explained is not null) return (explained, new Goal(true, false));
+        invalid ??= WitnessStart.ShortestPrefix(check, byInvocation, victim);
+        return (invalid, new Goal(false, check.Linearizable(Without(invalid, victim))));
     }
 
     /// <summary>One pass removing runs of <paramref name="chunk"/> calls (never the victim) while the rest
-    /// stays invalid (and, if <paramref name="explicable"/>, explicable, kept in an accepted order).</summary>
-    private static bool RemoveChunks(WitnessCheck check, List<int> current, int victim, int chunk, bool explicable)
+    /// stays a witness that meets the goal (if explicable, kept in an accepted order).</summary>
+    private static bool RemoveChunks(WitnessCheck check, List<int> current, int victim, int chunk, Goal goal)
     {
         var removedAny = false;
         for (var start = 0; start < current.Count && !check.OutOfBudget;)
@@ -67,7 +78,7 @@ internal static class WitnessShrinker
             var candidate = new List<int>(current.Count);
             for (var i = 0; i < current.Count; i++)
                 if (i < start || i >= end || current[i] == victim) candidate.Add(current[i]);
-            if (candidate.Count < current.Count && Accept(check, candidate, explicable && !readsOnly) is { } accepted)
+            if (candidate.Count < current.Count && Accept(check, candidate, victim, goal with { Explicable = goal.Explicable && !readsOnly }) is { } accepted)
             {
                 current.Clear();
                 current.AddRange(accepted);
@@ -79,11 +90,19 @@ internal static class WitnessShrinker
         return removedAny;
     }
 
-    /// <summary>The candidate (in an accepted order when <paramref name="mustExplain"/>) if it may replace the
-    /// witness, else null. The cheap replay runs first; a search for a new order only for an invalid candidate.</summary>
-    private static List<int>? Accept(WitnessCheck check, List<int> candidate, bool mustExplain)
+    /// <summary>The candidate (in an accepted order when it must be explained) if it may replace the witness,
+    /// else null. The cheap replay runs first; a search for a new order only for an invalid candidate.</summary>
+    private static List<int>? Accept(WitnessCheck check, List<int> candidate, int victim, Goal goal)
     {
-        if (!mustExplain || check.Replays(candidate)) return check.Invalid(candidate) ? candidate : null;
-        return check.Invalid(candidate) ? check.Explain(candidate) : null;
+        var replays = !goal.Explicable || check.Replays(candidate);
+        if (!check.Invalid(candidate)) return null;
+        var order = replays ? candidate : check.Explain(candidate);
+        return order is not null && (!goal.VictimNeeded || check.Linearizable(Without(order, victim))) ? order : null;
     }
+
+    private static List<int> Without(List<int> calls, int victim) => calls.Where(c => c != victim).ToList();
+
+    /// <summary>The rules a smaller witness must keep: explicable (<see cref="Explicable"/>: when only reads
+    /// are removed the order stays legal, so it need not be checked) and needing the victim.</summary>
+    private readonly record struct Goal(bool Explicable, bool VictimNeeded);
 }

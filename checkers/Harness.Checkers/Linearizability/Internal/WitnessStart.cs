@@ -6,9 +6,9 @@ namespace Harness.Checkers.Linearizability.Internal;
 /// linearization the search reached, cut to the shortest tail that produces the same state from the
 /// initial one (for a register, from the last write; for a kv key, from the last put), plus the victim.
 /// That tail is what the victim meets, in an order the model accepts, so the frontier is usually a
-/// small, explicable witness already. When it is not invalid (the victim fails only with calls the
-/// prefix never reached), a window of calls around the victim in invocation order, growing until it is
-/// invalid; at worst the shortest invalid prefix that holds the victim.
+/// small, explicable witness already. When it is not (the victim fails only with calls the prefix never
+/// reached, or its value was written by a call the prefix does not hold), windows of calls around the
+/// victim in invocation order (<see cref="Windows"/>); at worst the shortest invalid prefix that holds it.
 /// </summary>
 internal static class WitnessStart
 {
@@ -55,25 +55,58 @@ internal static class WitnessStart
         return n <= MaxTail ? 0 : -1;
     }
 
-    /// <summary>Windows of calls around the victim in invocation order, doubling until one is invalid: the
-    /// first that is also explicable (with its order), else the first invalid one (order null).</summary>
-    public static (List<int>? Calls, List<int>? Order) Window(WitnessCheck check, List<int> byInvocation, int victim)
+    /// <summary>Calls examined one at a time as the frontier's missing write (nearest the victim first).</summary>
+    private const int MaxSingles = 64;
+
+    /// <summary>The candidates after the frontier, each in the order to try first when explaining it: the
+    /// frontier plus one call that changes the state (the nearest to the victim first: a stale read's older
+    /// write is usually close), then the frontier plus every such call (writes, appends, cas) in a window around the victim,
+    /// for a victim whose value the frontier cannot explain (a stale read brings the older write that does);
+    /// then whole windows of calls (the deepest linearization's order first, then the victim, then the rest).
+    /// Windows double in width until they hold the whole history.</summary>
+    public static IEnumerable<List<int>> Windows(SearchProblem p, SearchOutcome outcome, List<int>? frontier, List<int> byInvocation)
     {
+        var victim = outcome.Blocked;
         var at = byInvocation.IndexOf(victim);
-        List<int>? firstInvalid = null;
-        for (var width = 4; at >= 0 && !check.OutOfBudget; width *= 2)
+        if (at < 0) yield break;
+        if (frontier is not null)
         {
-            var start = Math.Max(0, at - width);
-            var window = byInvocation.GetRange(start, Math.Min(byInvocation.Count, at + width / 2 + 1) - start);
-            if (check.Invalid(window))
-            {
-                firstInvalid ??= window;
-                if (check.Explain(window) is { } order) return (window, order);
-            }
-            if (window.Count == byInvocation.Count) break;
+            var inFrontier = frontier.ToHashSet();
+            var singles = Enumerable.Range(0, byInvocation.Count).Where(i => !inFrontier.Contains(byInvocation[i]) && ChangesState(p, byInvocation[i]))
+                .OrderBy(i => i < at ? 2 * (at - i) : 2 * (i - at) + 1).Take(MaxSingles).Select(i => byInvocation[i]).ToList();
+            foreach (var c in singles) yield return [c, .. frontier];
         }
-        return (firstInvalid, null);
+        var previous = -1;
+        for (var width = 4; frontier is not null; width *= 2)
+        {
+            var inFrontier = frontier.ToHashSet();
+            var candidate = new List<int>(frontier);
+            var (start, end) = Span(byInvocation.Count, at, width);
+            for (var i = start; i < end; i++)
+            {
+                var c = byInvocation[i];
+                if (!inFrontier.Contains(c) && ChangesState(p, c)) candidate.Add(c);
+            }
+            if (candidate.Count > previous) yield return candidate;
+            previous = candidate.Count;
+            if (end - start == byInvocation.Count) break;
+        }
+        var rank = new int[p.Count];
+        for (var i = 0; i < byInvocation.Count; i++) rank[byInvocation[i]] = byInvocation.Count + 1 + i;
+        for (var i = 0; i < outcome.Deepest.Length; i++) rank[outcome.Deepest[i]] = i;
+        rank[victim] = outcome.Deepest.Length;
+        for (var width = 4; ; width *= 2)
+        {
+            var (start, end) = Span(byInvocation.Count, at, width);
+            yield return [.. byInvocation.GetRange(start, end - start).OrderBy(c => rank[c])];
+            if (end - start == byInvocation.Count) break;
+        }
     }
+
+    private static bool ChangesState(SearchProblem p, int c) => p.Crashed[c] || !p.Model.IsReadOnly(p.Ops[c]);
+
+    private static (int Start, int End) Span(int count, int at, int width) =>
+        (Math.Max(0, at - width), Math.Min(count, at + width / 2 + 1));
 
     /// <summary>The shortest prefix in invocation order that holds the victim and is shown invalid (binary
     /// search; the whole history is invalid).</summary>
