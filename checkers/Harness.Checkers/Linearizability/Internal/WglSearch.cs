@@ -123,6 +123,9 @@ internal sealed class WglSearch
         return Finish(Validity.Valid, null);
     }
 
+    /// <summary>Gives the cache's memory back for a search that will not be resumed.</summary>
+    public void Abandon() => _visited.Release();
+
     private SearchOutcome Finish(Validity validity, string? reason)
     {
         _visited.Release();
