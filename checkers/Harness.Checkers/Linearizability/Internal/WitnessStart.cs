@@ -58,48 +58,56 @@ internal static class WitnessStart
     /// <summary>Calls examined one at a time as the frontier's missing write (nearest the victim first).</summary>
     private const int MaxSingles = 64;
 
-    /// <summary>The candidates after the frontier, each in the order to try first when explaining it: the
-    /// frontier plus one call that changes the state (the nearest to the victim first: a stale read's older
-    /// write is usually close), then the frontier plus every such call (writes, appends, cas) in a window around the victim,
-    /// for a victim whose value the frontier cannot explain (a stale read brings the older write that does);
-    /// then whole windows of calls (the deepest linearization's order first, then the victim, then the rest).
-    /// Windows double in width until they hold the whole history.</summary>
+    /// <summary>The candidates after the frontier, smallest first, each in the order to try first when
+    /// explaining it. For a victim whose value the frontier cannot explain (a stale read of an older write):
+    /// the frontier plus one call that changes the state (writes, appends, cas; nearest the victim first, since
+    /// the write a stale read saw is usually close), then the frontier plus every such call in a window around
+    /// the victim. Then whole windows of calls (the deepest linearization's order first, then the victim, then
+    /// the rest). Windows double in width until they hold the whole history.</summary>
     public static IEnumerable<List<int>> Windows(SearchProblem p, SearchOutcome outcome, List<int>? frontier, List<int> byInvocation)
     {
-        var victim = outcome.Blocked;
-        var at = byInvocation.IndexOf(victim);
-        if (at < 0) yield break;
-        if (frontier is not null)
-        {
-            var inFrontier = frontier.ToHashSet();
-            var singles = Enumerable.Range(0, byInvocation.Count).Where(i => !inFrontier.Contains(byInvocation[i]) && ChangesState(p, byInvocation[i]))
-                .OrderBy(i => i < at ? 2 * (at - i) : 2 * (i - at) + 1).Take(MaxSingles).Select(i => byInvocation[i]).ToList();
-            foreach (var c in singles) yield return [c, .. frontier];
-        }
+        var at = byInvocation.IndexOf(outcome.Blocked);
+        if (at < 0) return [];
+        var withFrontier = frontier is null ? [] : Singles(p, frontier, byInvocation, at).Concat(FrontierWithWrites(p, frontier, byInvocation, at));
+        return withFrontier.Concat(WholeWindows(p, outcome, byInvocation, at));
+    }
+
+    private static IEnumerable<List<int>> Singles(SearchProblem p, List<int> frontier, List<int> byInvocation, int at)
+    {
+        var inFrontier = frontier.ToHashSet();
+        return Enumerable.Range(0, byInvocation.Count)
+            .Where(i => !inFrontier.Contains(byInvocation[i]) && ChangesState(p, byInvocation[i]))
+            .OrderBy(i => i < at ? 2 * (at - i) : 2 * (i - at) + 1).Take(MaxSingles)
+            .Select(i => (List<int>)[byInvocation[i], .. frontier]);
+    }
+
+    private static IEnumerable<List<int>> FrontierWithWrites(SearchProblem p, List<int> frontier, List<int> byInvocation, int at)
+    {
+        var inFrontier = frontier.ToHashSet();
         var previous = -1;
-        for (var width = 4; frontier is not null; width *= 2)
+        for (var width = 4; ; width *= 2)
         {
-            var inFrontier = frontier.ToHashSet();
             var candidate = new List<int>(frontier);
             var (start, end) = Span(byInvocation.Count, at, width);
             for (var i = start; i < end; i++)
-            {
-                var c = byInvocation[i];
-                if (!inFrontier.Contains(c) && ChangesState(p, c)) candidate.Add(c);
-            }
+                if (!inFrontier.Contains(byInvocation[i]) && ChangesState(p, byInvocation[i])) candidate.Add(byInvocation[i]);
             if (candidate.Count > previous) yield return candidate;
             previous = candidate.Count;
-            if (end - start == byInvocation.Count) break;
+            if (end - start == byInvocation.Count) yield break;
         }
+    }
+
+    private static IEnumerable<List<int>> WholeWindows(SearchProblem p, SearchOutcome outcome, List<int> byInvocation, int at)
+    {
         var rank = new int[p.Count];
         for (var i = 0; i < byInvocation.Count; i++) rank[byInvocation[i]] = byInvocation.Count + 1 + i;
         for (var i = 0; i < outcome.Deepest.Length; i++) rank[outcome.Deepest[i]] = i;
-        rank[victim] = outcome.Deepest.Length;
+        rank[outcome.Blocked] = outcome.Deepest.Length;
         for (var width = 4; ; width *= 2)
         {
             var (start, end) = Span(byInvocation.Count, at, width);
             yield return [.. byInvocation.GetRange(start, end - start).OrderBy(c => rank[c])];
-            if (end - start == byInvocation.Count) break;
+            if (end - start == byInvocation.Count) yield break;
         }
     }
 
