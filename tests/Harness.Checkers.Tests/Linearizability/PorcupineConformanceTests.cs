@@ -40,7 +40,24 @@ public class PorcupineConformanceTests
             Assert.That(anomaly.Kind, Is.EqualTo("nonlinearizable"));
             Assert.That(anomaly.OpIndices, Is.Not.Empty);
             Assert.That(anomaly.Explanation, Does.Contain("cannot be placed"));
+            WitnessIsTruthful(history, anomaly, options, kv: format == "porcupine-kv");
         }
+    }
+
+    /// <summary>The witness is small, names the victim and is not linearizable on its own; for the kv files
+    /// (stale gets) it is also explicable and the victim is needed.</summary>
+    private static void WitnessIsTruthful(History history, Anomaly anomaly, LinearizabilityOptions options, bool kv)
+    {
+        var checker = new LinearizabilityChecker(options with { TimeLimit = TimeSpan.FromSeconds(60) });
+        var alone = WitnessHistories.Alone(history, anomaly.OpIndices);
+        var victim = WitnessHistories.Victim(anomaly);
+        Assert.That(WitnessHistories.Calls(anomaly), Has.Count.LessThanOrEqualTo(8), anomaly.Explanation);
+        Assert.That(victim, Is.Not.Empty.And.SubsetOf(anomaly.OpIndices), anomaly.Explanation);
+        Assert.That(checker.Check(alone, CheckContext.Default).Validity, Is.EqualTo(Validity.Invalid), anomaly.Explanation);
+        if (!kv) return;
+        Assert.That(checker.Check(WitnessHistories.Timeless(alone), CheckContext.Default).Validity, Is.EqualTo(Validity.Valid), anomaly.Explanation);
+        var withoutVictim = WitnessHistories.Alone(history, anomaly.OpIndices.Except(victim));
+        Assert.That(checker.Check(withoutVictim, CheckContext.Default).Validity, Is.EqualTo(Validity.Valid), anomaly.Explanation);
     }
 
     [Test]

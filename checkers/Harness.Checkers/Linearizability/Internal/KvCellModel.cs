@@ -7,7 +7,7 @@ internal sealed class KvCellModel : IModel
 {
     internal const int Get = 0, Put = 1, Append = 2;
     private readonly TextStates _values = new();
-    private readonly Dictionary<long, int> _appends = [];
+    private readonly PairTable _appends = new();
 
     public KvCellModel(object? initial) => Initial = _values.Id(initial);
 
@@ -46,9 +46,10 @@ internal sealed class KvCellModel : IModel
     public int Concat(int state, int suffix)
     {
         var key = ((long)state << 32) | (uint)suffix;
-        if (_appends.TryGetValue(key, out var id)) return id;
+        var id = _appends.Get(key);
+        if (id >= 0) return id;
         id = _values.Concat(state, suffix);
-        _appends[key] = id;
+        _appends.Add(key, id);
         return id;
     }
 

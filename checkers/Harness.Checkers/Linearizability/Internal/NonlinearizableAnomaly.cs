@@ -17,7 +17,7 @@ internal static class NonlinearizableAnomaly
     {
         var problem = part.Problem!;
         var outcome = part.Outcome!;
-        var witness = WitnessShrinker.Shrink(problem, shrinkBudget, 4 * outcome.Steps + 100_000, outcome.Blocked, shrinkCpu);
+        var witness = WitnessShrinker.Shrink(problem, outcome, shrinkBudget, 4 * outcome.Steps + 100_000, shrinkCpu);
         var blocked = outcome.Blocked >= 0 ? part.Calls[outcome.Blocked] : null;
         var reason = blocked is null ? "no operation could be placed" : Why(problem, outcome);
         var where = part.Keyed ? $" on key {part.KeyText}" : "";

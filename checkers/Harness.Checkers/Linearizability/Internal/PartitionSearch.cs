@@ -7,7 +7,7 @@ namespace Harness.Checkers.Linearizability.Internal;
 /// Searches the parts of a history on all cores. Parts wait in a queue, smallest first; a worker takes one,
 /// advances its search by a slice of steps and puts it back if unfinished, so a hard key cannot starve the
 /// others. The first part found not linearizable stops every worker: the verdict is known, and the parts left
-/// unfinished keep no outcome.
+/// unfinished keep no outcome (their caches' memory goes back to the pool).
 /// </summary>
 internal static class PartitionSearch
 {
@@ -39,5 +39,6 @@ internal static class PartitionSearch
         }
         if (workers <= 1) Work();
         else Task.WaitAll(Enumerable.Range(0, workers).Select(_ => Task.Run(Work)).ToArray());
+        while (queue.TryDequeue(out var left)) left.Search?.Abandon();
     }
 }

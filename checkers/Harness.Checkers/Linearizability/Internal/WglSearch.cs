@@ -123,6 +123,9 @@ internal sealed class WglSearch
         return Finish(Validity.Valid, null);
     }
 
+    /// <summary>Gives the cache's memory back for a search that will not be resumed.</summary>
+    public void Abandon() => _visited.Release();
+
     private SearchOutcome Finish(Validity validity, string? reason)
     {
         _visited.Release();
@@ -130,6 +133,7 @@ internal sealed class WglSearch
         {
             Steps = _steps,
             Configurations = _visited.Count,
+            Linearization = validity == Validity.Valid ? _stackCall.AsSpan(0, _depth).ToArray() : [],
         };
     }
 }
