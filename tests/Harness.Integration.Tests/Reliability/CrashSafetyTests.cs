@@ -30,6 +30,8 @@ public sealed class CrashSafetyTests
         var env = phase is "cluster" or "running" ? null : new Dictionary<string, string> { ["HARNESS_PAUSE_AT"] = phase };
         // healing needs a fault to heal: a partition is in force when the harness dies there
         string[] faults = phase == "healing" ? ["--nemesis", "partition", "--nemesis-interval", "1", "--fault-duration", "30"] : ["--nemesis", "none"];
+        // final reads belong to the set workload (the register workload has none)
+        if (phase == "final reads") faults = [.. faults, "--workload", "set"];
         string runDir;
         var name = "it-crash-" + phase.Replace(' ', '-');
         using (var cli = HarnessCli.Start(env, ["run", "--name", name, "--time-limit", "4", .. faults, "--store", store]))
