@@ -12,7 +12,7 @@ internal static class ReportStyle
         .verdict-valid { background: #2e8b3a; }
         .verdict-invalid { background: #c62828; }
         .verdict-unknown { background: #e09b12; }
-        .badge { color: #fff; font-size: 11px; font-weight: bold; padding: .1em .45em; border-radius: 3px; }
+        .badge { color: #fff; font-size: 11px; font-weight: bold; padding: .1em .45em; border-radius: 3px; white-space: nowrap; }
         .badge.verdict-valid { background: #2e8b3a; } .badge.verdict-invalid { background: #c62828; } .badge.verdict-unknown { background: #e09b12; }
         ul.summaries { list-style: none; padding-left: 0; } ul.summaries li { margin: .2em 0; }
         dl.facts { display: flex; flex-wrap: wrap; gap: .3em 1.5em; margin: 1em 0; }
