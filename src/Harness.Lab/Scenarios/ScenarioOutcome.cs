@@ -24,6 +24,9 @@ public sealed record ScenarioOutcome(Scenario Scenario, IReadOnlyList<ScenarioRu
     public Validity Verdict => Expectations.Any(e => e.Held == false) ? Validity.Invalid
         : Expectations.Any(e => e.Held is null) || Runs.Count == 0 ? Validity.Unknown : Validity.Valid;
 
-    public string Summary => string.Join("; ", Runs.Where(r => r.Error is not null).Select(r => $"{r.Label} seed {r.Seed} failed: {r.Error}")
-        .Concat(Expectations.Select(e => e.Describe())));
+    /// <summary>Why each crashed run has no figures, then every expectation with its numbers.</summary>
+    public IReadOnlyList<string> Lines => Runs.Where(r => r.Error is not null).Select(r => $"{r.Label} seed {r.Seed} failed: {r.Error}")
+        .Concat(Expectations.Select(e => e.Describe())).ToList();
+
+    public string Summary => string.Join("; ", Lines);
 }

@@ -15,8 +15,7 @@ public static class ScenarioReport
     {
         Directory.CreateDirectory(directory);
         var claims = outcomes.Select(o => new ComparisonClaim(o.Scenario.Name, o.Scenario.Claim, o.Verdict,
-            o.Runs.Where(r => r.Error is not null).Select(r => $"{r.Label} seed {r.Seed} failed: {r.Error}")
-                .Concat(o.Expectations.Select(e => e.Describe())).ToList(), o.Elapsed)).ToList();
+            o.Lines, o.Elapsed)).ToList();
         var rows = outcomes.SelectMany(o => o.Runs).Select(r =>
             new ComparisonRow(r.Scenario, r.Label, r.Seed, r.Verdict, r.Figures, r.Directory.Length == 0 ? null : r.Directory)).ToList();
         var page = TradeOffPage.Write(Path.Combine(directory, "compare.html"), "Replication scenarios: what each mode costs and loses", claims, rows);
