@@ -47,12 +47,16 @@ public sealed partial class ReplicaSetCluster : MariaDbCluster, IPromotable, IDe
             .ConfigureAwait(false);
         await RootSql.WaitAsync(Containers, Primary, "SELECT 1", output => output.Trim() == "1", HealthTimeout, cancellationToken).ConfigureAwait(false);
         // Written to the binlog, so the replicas get the users, the database and the probe table by replication.
-        var sql =
+        // With semi-sync the primary would hold each of these commits for a replica's acknowledgement until the
+        // timeout (no replica is connected yet) and start the run fallen back to async: it waits only from the end of
+        // the setup, before the replicas connect.
+        var sql = (Replication.SemiSync ? "SET GLOBAL rpl_semi_sync_master_enabled = OFF; " : "") +
             $"CREATE USER IF NOT EXISTS '{ReplicationUser}'@'%' IDENTIFIED BY '{ReplicationUser}'; " +
             $"GRANT REPLICATION SLAVE, REPLICATION CLIENT ON *.* TO '{ReplicationUser}'@'%'; " + ClientUserSql +
             // ALL PRIVILEGES includes READ_ONLY ADMIN, which lets a user write on a read_only replica.
             $" REVOKE READ_ONLY ADMIN ON *.* FROM '{User}'@'%';" +
-            $" CREATE TABLE IF NOT EXISTS {Schema}.failover_probe (id BIGINT AUTO_INCREMENT PRIMARY KEY, at DATETIME(6)) ENGINE=InnoDB;";
+            $" CREATE TABLE IF NOT EXISTS {Schema}.failover_probe (id BIGINT AUTO_INCREMENT PRIMARY KEY, at DATETIME(6)) ENGINE=InnoDB;" +
+            (Replication.SemiSync ? " SET GLOBAL rpl_semi_sync_master_enabled = ON;" : "");
         await RootSql.RunAsync(Containers, Primary, sql, cancellationToken).ConfigureAwait(false);
         await Task.WhenAll(Replicas.Select(async n =>
         {
