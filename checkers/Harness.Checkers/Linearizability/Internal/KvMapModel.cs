@@ -4,8 +4,10 @@ namespace Harness.Checkers.Linearizability.Internal;
 
 /// <summary>The whole key-value store as one state (the kv model without per-key splitting): operations carry
 /// [key, value]; the state is an interned array of value ids indexed by key id (a missing slot holds the
-/// initial value). Much slower to search than the per-key split, and kept for comparison and benchmarks.</summary>
-internal sealed class KvMapModel : IModel
+/// initial value). Every operation touches one key, so the model is a product over keys (<see cref="IProductModel"/>):
+/// the checker decides an unsplit history one key's projection at a time unless told to search it as one (much
+/// slower, kept to compare with Porcupine's kv model without partitioning).</summary>
+internal sealed class KvMapModel : IModel, IProductModel
 {
     private readonly ValueInterner _keys = new();
     private readonly KvCellModel _cell;
@@ -37,6 +39,8 @@ internal sealed class KvMapModel : IModel
     }
 
     public bool IsReadOnly(in ModelOp op) => op.Code == KvCellModel.Get;
+
+    public int Component(in ModelOp op) => op.B;
 
     public int Step(int state, in ModelOp op)
     {
