@@ -49,7 +49,7 @@ public class UnsplitKvTests
     [TestCase("c50-bad", Validity.Invalid)]
     public void CorpusFileIsDecidedByLocality(string name, Validity expected)
     {
-        var history = History.Of(PorcupineKvHistory.Read(Path.Combine(CorpusLocator.PorcupineDir("kv"), name + ".txt")));
+        var history = Corpus(name);
         var result = Check(history, Locality);
         Assert.That(result.Validity, Is.EqualTo(expected), result.Summary);
         Assert.That(result.Summary, Does.Contain("decided by locality").And.Contain("whole-map model"));
@@ -61,7 +61,7 @@ public class UnsplitKvTests
     [TestCase("c10-bad")]
     public void OneSearchFindsItsWitnessInAProjection(string name)
     {
-        var history = History.Of(PorcupineKvHistory.Read(Path.Combine(CorpusLocator.PorcupineDir("kv"), name + ".txt")));
+        var history = Corpus(name);
         var result = Check(history, OneSearch);
         Assert.That(result.Validity, Is.EqualTo(Validity.Invalid), result.Summary);
         Assert.That(result.Summary, Does.Contain("searched as one"));
@@ -89,6 +89,13 @@ public class UnsplitKvTests
         var fine = History.Of(h.Ops.Take(8).ToList());
         Assert.That(Check(fine, Locality).Validity, Is.EqualTo(Validity.Valid));
         Assert.That(Check(fine, OneSearch).Validity, Is.EqualTo(Validity.Valid));
+    }
+
+    private static History Corpus(string name)
+    {
+        var path = Path.Combine(CorpusLocator.PorcupineDir("kv"), name + ".txt");
+        if (!File.Exists(path)) Assert.Ignore($"corpus file not present: {path} (see Corpus/porcupine/README.md)");
+        return History.Of(PorcupineKvHistory.Read(path));
     }
 
     /// <summary>The witness's calls all name one key, and checked alone with the whole-map model searched as

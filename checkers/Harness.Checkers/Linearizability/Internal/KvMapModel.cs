@@ -12,7 +12,9 @@ internal sealed class KvMapModel : IModel, IProductModel
     private readonly ValueInterner _keys = new();
     private readonly KvCellModel _cell;
     private readonly ArrayInterner _maps = new();
+    private readonly PairTable _pairs = new(), _transitions = new();
     private readonly int _initialValue;
+    private int _pairCount;
 
     public KvMapModel(object? initial)
     {
@@ -50,11 +52,21 @@ internal sealed class KvMapModel : IModel, IProductModel
         var next = _cell.Step(current, op);
         if (next < 0) return -1;
         if (next == current) return state;
+        // Transitions are memoised: (state, (key, new value)) -> state, so a search that meets a map again does not
+        // copy and hash it again.
+        var pairKey = ((long)key << 32) | (uint)next;
+        var pair = _pairs.Get(pairKey);
+        if (pair < 0) _pairs.Add(pairKey, pair = _pairCount++);
+        var transition = ((long)state << 32) | (uint)pair;
+        var known = _transitions.Get(transition);
+        if (known >= 0) return known;
         var copy = new int[Math.Max(map.Length, key + 1)];
         map.CopyTo(copy, 0);
         for (var i = map.Length; i < copy.Length; i++) copy[i] = _initialValue;
         copy[key] = next;
-        return _maps.Id(copy);
+        var id = _maps.Id(copy);
+        _transitions.Add(transition, id);
+        return id;
     }
 
     public string DescribeState(int state)
