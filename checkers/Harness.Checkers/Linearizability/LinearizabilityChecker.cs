@@ -17,7 +17,7 @@ namespace Harness.Checkers.Linearizability;
 /// WGL with Lowe's cache (see <c>Internal/WglSearch</c>); on failure the result explains the longest
 /// linearizable prefix, the operation that cannot be placed and why, with a shrunk witness.
 /// Options come from <see cref="CheckContext.Options"/>: <c>model</c>, <c>initial-value</c>, <c>split</c>,
-/// <c>nil-reads</c> (see <see cref="LinearizabilityOptions.NilReads"/>).
+/// <c>locality</c>, <c>nil-reads</c> (see <see cref="LinearizabilityOptions.NilReads"/>).
 /// </summary>
 public sealed class LinearizabilityChecker(LinearizabilityOptions defaults) : IChecker
 {
