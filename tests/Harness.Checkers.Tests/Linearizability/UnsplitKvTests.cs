@@ -91,6 +91,22 @@ public class UnsplitKvTests
         Assert.That(Check(fine, OneSearch).Validity, Is.EqualTo(Validity.Valid));
     }
 
+    [TestCase("on", "locality")]
+    [TestCase("off", "one search")]
+    public void TheLocalityOptionChoosesHowAnUnsplitHistoryIsDecided(string locality, string decidedBy)
+    {
+        var h = new HistoryBuilder()
+            .Op(0, "put", new object?[] { "a", "1" }, new object?[] { "a", "1" })
+            .Op(1, "get", new object?[] { "b", null }, new object?[] { "b", "" })
+            .Op(0, "get", new object?[] { "a", null }, new object?[] { "a", "2" })
+            .Build();
+        var context = new CheckContext { Options = new Dictionary<string, string> { ["model"] = "kv", ["split"] = "false", ["locality"] = locality } };
+        var result = new LinearizabilityChecker().Check(h, context);
+        Assert.That(result.Validity, Is.EqualTo(Validity.Invalid), "a get of a value nobody wrote");
+        Assert.That(result.Stats["decided-by"], Is.EqualTo(decidedBy));
+        Assert.That(result.Anomalies.Single().OpIndices, Is.EquivalentTo(new long[] { 4, 5 }));
+    }
+
     private static History Corpus(string name)
     {
         var path = Path.Combine(CorpusLocator.PorcupineDir("kv"), name + ".txt");
