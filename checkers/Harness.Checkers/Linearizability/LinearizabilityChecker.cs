@@ -10,11 +10,14 @@ namespace Harness.Checkers.Linearizability;
 /// between its invocation and its completion, in an order that a sequential <see cref="IModel"/> accepts.
 /// Ok operations happened, failed ones did not (they are dropped), and crashed (Info or never completed) ones
 /// may take effect at any point after their invocation, or never. Keyed histories are split by key and the keys
-/// checked in parallel (linearizability is compositional), stopping at the first key that fails. The search is
+/// checked in parallel (linearizability is compositional), stopping at the first key that fails. Unsplit (<c>split</c>
+/// false), a kv history is checked against the whole-map model; as that model is a product over keys, it is
+/// decided one key's projection at a time unless <c>locality</c> is off, and the summary and the
+/// <c>decided-by</c> stat say which was done. The search is
 /// WGL with Lowe's cache (see <c>Internal/WglSearch</c>); on failure the result explains the longest
 /// linearizable prefix, the operation that cannot be placed and why, with a shrunk witness.
 /// Options come from <see cref="CheckContext.Options"/>: <c>model</c>, <c>initial-value</c>, <c>split</c>,
-/// <c>nil-reads</c> (see <see cref="LinearizabilityOptions.NilReads"/>).
+/// <c>locality</c>, <c>nil-reads</c> (see <see cref="LinearizabilityOptions.NilReads"/>).
 /// </summary>
 public sealed class LinearizabilityChecker(LinearizabilityOptions defaults) : IChecker
 {
@@ -47,8 +50,8 @@ public sealed class LinearizabilityChecker(LinearizabilityOptions defaults) : IC
             : new[] { NonlinearizableAnomaly.Build(invalid, options.Model, SearchBudget.For(options.ShrinkLimit, context.Cancellation), new CpuAllowance(searchCpu + TimeSpan.FromMilliseconds(100))) };
         var validity = invalid is not null ? Validity.Invalid
             : parts.Any(p => p.Outcome?.Validity != Validity.Valid) ? Validity.Unknown : Validity.Valid;
-        var stats = Stats(history, plan.Crashed, parts, options, searchMs, clock.Elapsed.TotalMilliseconds);
-        return new CheckResult(Name, validity, Summary(validity, parts, invalid, options))
+        var stats = Stats(history, plan, parts, options, searchMs, clock.Elapsed.TotalMilliseconds);
+        return new CheckResult(Name, validity, Summary(validity, parts, invalid, options, plan.Projected))
         {
             Anomalies = anomalies,
             AnomalyCounts = invalid is null ? new Dictionary<string, long>() : new Dictionary<string, long> { ["nonlinearizable"] = 1 },
@@ -77,9 +80,11 @@ public sealed class LinearizabilityChecker(LinearizabilityOptions defaults) : IC
         return (parts, invalid);
     }
 
-    private static string Summary(Validity validity, List<Partition> parts, Partition? invalid, LinearizabilityOptions options)
+    private static string Summary(Validity validity, List<Partition> parts, Partition? invalid, LinearizabilityOptions options, bool projected)
     {
-        var scope = parts.Count > 1 || parts.FirstOrDefault()?.Keyed == true ? $" ({parts.Count} keys checked independently)" : "";
+        var scope = projected ? $" (whole-map state, decided by locality: {parts.Count} key projections searched with the whole-map model)"
+            : parts.Count > 1 || parts.FirstOrDefault()?.Keyed == true ? $" ({parts.Count} keys checked independently)"
+            : options.Model == "kv" ? " (whole-map state, searched as one)" : "";
         return validity switch
         {
             Validity.Valid => $"linearizable for the {options.Model} model{scope}",
@@ -89,14 +94,15 @@ public sealed class LinearizabilityChecker(LinearizabilityOptions defaults) : IC
         };
     }
 
-    private static Dictionary<string, object?> Stats(History history, long crashed, List<Partition> parts,
+    private static Dictionary<string, object?> Stats(History history, PartitionPlan plan, List<Partition> parts,
         LinearizabilityOptions options, double searchMs, double totalMs) => new()
     {
         ["model"] = options.Model,
+        ["decided-by"] = plan.Projected ? "locality" : parts.Count == 1 && !parts[0].Keyed ? "one search" : "key split",
         ["nil-reads"] = options.NilReads,
         ["ops"] = (long)history.Ops.Count(o => o.IsInvoke && !o.IsNemesis),
         ["checked-ops"] = (long)parts.Sum(p => p.CheckedCount),
-        ["crashed-ops"] = crashed,
+        ["crashed-ops"] = plan.Crashed,
         ["keys"] = (long)(parts.Count == 1 && !parts[0].Keyed ? 0 : parts.Count),
         ["configurations"] = parts.Sum(p => p.Outcome?.Configurations ?? 0),
         ["search-steps"] = parts.Sum(p => p.Outcome?.Steps ?? 0),

@@ -20,7 +20,8 @@ internal static class CheckCommand
     private static readonly Option<string?> NilReads = new("--nil-reads") { Description = "An ok read of nil is: unknown (any state explains it, as Knossos reads it; default for edn and history-txt) | value (the absent value; default for jsonl, elle-json, porcupine-*)." };
     private static readonly Option<double> TimeLimit = new("--time-limit") { Description = "Seconds the check may take (0 = none); past it the verdict is unknown.", DefaultValueFactory = _ => 0 };
     private static readonly Option<bool> Json = new("--json") { Description = "Print one JSON object (valid, model, ops, elapsed_ms, anomalies, not) instead of the summary." };
-    private static readonly Option<bool> NoPartition = new("--no-partition") { Description = "Linearizability: check the whole history as one, without splitting by key (slower; for comparison)." };
+    private static readonly Option<bool> NoPartition = new("--no-partition") { Description = "Linearizability: do not split the history by key; kv is checked against the whole-map model, decided by locality (one key's projection at a time, said in the result) unless --no-locality." };
+    private static readonly Option<bool> NoLocality = new("--no-locality") { Description = "Linearizability, with --no-partition: search the whole history as one state space, as Porcupine does for a model without partitions (far slower; for comparison)." };
     private static readonly Argument<string> Target = new("path") { Description = "A run directory (or 'latest'), or a history file." };
 
     /// <summary>The check verb. <paramref name="listWorkloads"/> names the registered workloads in the help of
@@ -31,7 +32,7 @@ internal static class CheckCommand
             Workload.Description = "Workload checker: " + string.Join(" | ", CheckerChoice.WorkloadNames) + " (the registered workloads).";
         var cmd = new Command("check", "Check a stored run or a history file without a cluster; exit 0 valid, 1 invalid, 2 unknown.");
         cmd.Arguments.Add(Target);
-        foreach (var o in new Option[] { Model, Workload, ConsistencyModel, InitialValue, Format, NilReads, TimeLimit, Json, NoPartition }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { Model, Workload, ConsistencyModel, InitialValue, Format, NilReads, TimeLimit, Json, NoPartition, NoLocality }) cmd.Options.Add(o);
         cmd.SetAction((p, ct) => Task.FromResult(Execute(p, ct)));
         return cmd;
     }
@@ -50,6 +51,7 @@ internal static class CheckCommand
         if (p.GetValue(InitialValue) is { } iv) opts["initial-value"] = iv;
         if (p.GetValue(ConsistencyModel) is { } cm) opts["consistency-model"] = cm;
         if (p.GetValue(NoPartition)) opts["split"] = "false";
+        if (p.GetValue(NoLocality)) opts["locality"] = "off";
         var parse = Stopwatch.StartNew();
         var history = HistoryFiles.Read(file, p.GetValue(Format), w => Console.Error.WriteLine("warning: " + w));
         parse.Stop();

@@ -4,13 +4,17 @@ namespace Harness.Checkers.Linearizability.Internal;
 
 /// <summary>The whole key-value store as one state (the kv model without per-key splitting): operations carry
 /// [key, value]; the state is an interned array of value ids indexed by key id (a missing slot holds the
-/// initial value). Much slower to search than the per-key split, and kept for comparison and benchmarks.</summary>
-internal sealed class KvMapModel : IModel
+/// initial value). Every operation touches one key, so the model is a product over keys (<see cref="IProductModel"/>):
+/// the checker decides an unsplit history one key's projection at a time unless told to search it as one (much
+/// slower, kept to compare with Porcupine's kv model without partitioning).</summary>
+internal sealed class KvMapModel : IModel, IProductModel
 {
     private readonly ValueInterner _keys = new();
     private readonly KvCellModel _cell;
     private readonly ArrayInterner _maps = new();
+    private readonly PairTable _pairs = new(), _transitions = new();
     private readonly int _initialValue;
+    private int _pairCount;
 
     public KvMapModel(object? initial)
     {
@@ -38,6 +42,8 @@ internal sealed class KvMapModel : IModel
 
     public bool IsReadOnly(in ModelOp op) => op.Code == KvCellModel.Get;
 
+    public int Component(in ModelOp op) => op.B;
+
     public int Step(int state, in ModelOp op)
     {
         var map = _maps.Items(state);
@@ -46,11 +52,21 @@ internal sealed class KvMapModel : IModel
         var next = _cell.Step(current, op);
         if (next < 0) return -1;
         if (next == current) return state;
+        // Transitions are memoised: (state, (key, new value)) -> state, so a search that meets a map again does not
+        // copy and hash it again.
+        var pairKey = ((long)key << 32) | (uint)next;
+        var pair = _pairs.Get(pairKey);
+        if (pair < 0) _pairs.Add(pairKey, pair = _pairCount++);
+        var transition = ((long)state << 32) | (uint)pair;
+        var known = _transitions.Get(transition);
+        if (known >= 0) return known;
         var copy = new int[Math.Max(map.Length, key + 1)];
         map.CopyTo(copy, 0);
         for (var i = map.Length; i < copy.Length; i++) copy[i] = _initialValue;
         copy[key] = next;
-        return _maps.Id(copy);
+        var id = _maps.Id(copy);
+        _transitions.Add(transition, id);
+        return id;
     }
 
     public string DescribeState(int state)

@@ -8,7 +8,8 @@ namespace Harness.Checkers.Linearizability.Internal;
 /// Explains a part that is not linearizable: the longest linearizable prefix the search found, the completed
 /// operation that cannot be placed after it, the model state there and why the model refuses it; then a small
 /// witness (shrunk subset of operations that is still not linearizable) whose history indices become the
-/// anomaly's <see cref="Anomaly.OpIndices"/>.
+/// anomaly's <see cref="Anomaly.OpIndices"/> (for a whole-history search of a product model, shrunk from the
+/// projection that fails: <see cref="ProjectedWitness"/>).
 /// </summary>
 internal static class NonlinearizableAnomaly
 {
@@ -17,7 +18,10 @@ internal static class NonlinearizableAnomaly
     {
         var problem = part.Problem!;
         var outcome = part.Outcome!;
-        var witness = WitnessShrinker.Shrink(problem, outcome, shrinkBudget, 4 * outcome.Steps + 100_000, shrinkCpu);
+        // A whole-history search of a product model: the witness comes from the failing component's projection.
+        var witness = (!part.Keyed && problem.Model is IProductModel product
+                ? ProjectedWitness.Find(problem, outcome, product, shrinkBudget, shrinkCpu) : null)
+            ?? WitnessShrinker.Shrink(problem, outcome, shrinkBudget, 4 * outcome.Steps + 100_000, shrinkCpu);
         var blocked = outcome.Blocked >= 0 ? part.Calls[outcome.Blocked] : null;
         var reason = blocked is null ? "no operation could be placed" : Why(problem, outcome);
         var where = part.Keyed ? $" on key {part.KeyText}" : "";

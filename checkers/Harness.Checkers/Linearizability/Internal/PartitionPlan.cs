@@ -5,7 +5,10 @@ namespace Harness.Checkers.Linearizability.Internal;
 
 /// <summary>Turns a history and options into the parts to search: one per key when the history is split
 /// (always for kv unless disabled; for other models when asked or when every value is a [key value] pair),
-/// otherwise the whole history. Each part gets a fresh model instance. A first pass keeps only each key's
+/// otherwise the whole history. An unsplit kv history is one part searched with the whole-map model, unless
+/// <see cref="LinearizabilityOptions.Locality"/> holds: then it is one part per key's projection (<see cref="Projected"/>),
+/// each searched with the whole-map model over the calls as written (see <see cref="IProductModel"/>).
+/// Each part gets a fresh model instance. A first pass keeps only each key's
 /// invocation positions; <see cref="Batches"/> then builds the parts a batch of keys (~64k calls) at a time, so a
 /// long history's calls are never all held at once.</summary>
 internal sealed class PartitionPlan
@@ -16,10 +19,14 @@ internal sealed class PartitionPlan
     private readonly Func<IModel> _model;
     private readonly List<(object? Key, List<int> Positions)>? _groups;
 
-    private PartitionPlan(History history, Func<IModel> model, List<(object? Key, List<int> Positions)>? groups, long crashed, string? error)
+    private PartitionPlan(History history, Func<IModel> model, List<(object? Key, List<int> Positions)>? groups, long crashed, string? error, bool projected = false)
     {
-        (_history, _model, _groups, Crashed, Error) = (history, model, groups, crashed, error);
+        (_history, _model, _groups, Crashed, Error, Projected) = (history, model, groups, crashed, error, projected);
     }
+
+    /// <summary>True when an unsplit history of a product model is decided one component's projection at a time:
+    /// the parts keep their calls as written and the whole model.</summary>
+    public bool Projected { get; }
 
     /// <summary>Calls whose outcome is unknown (Info or never completed), over the whole history.</summary>
     public long Crashed { get; }
@@ -31,7 +38,7 @@ internal sealed class PartitionPlan
     {
         var model = options.Model == "fifo-queue" ? "queue" : options.Model;
         var initial = Initial(options, model);
-        var mayGroup = options.SplitByKey ?? (model is "kv" or "register" or "cas-register");
+        var mayGroup = (options.SplitByKey ?? (model is "kv" or "register" or "cas-register")) || (model == "kv" && options.Locality);
         var keys = new ValueInterner();
         var byId = new Dictionary<int, int>();
         var groups = new List<(object? Key, List<int> Positions)>();
@@ -58,7 +65,8 @@ internal sealed class PartitionPlan
         if (!split)
         {
             Func<IModel> whole = model == "kv" ? () => ModelCatalog.CreateWholeKv(initial) : () => ModelCatalog.Create(model, initial, options.NilReadsUnknown);
-            return new PartitionPlan(history, whole, null, crashed, null);
+            var byLocality = model == "kv" && options.Locality && error is null && groups.Count > 0;
+            return new PartitionPlan(history, whole, byLocality ? groups : null, crashed, null, byLocality);
         }
         return new PartitionPlan(history, () => ModelCatalog.Create(model, initial, options.NilReadsUnknown), error is null ? groups : [], crashed, error);
     }
@@ -75,7 +83,7 @@ internal sealed class PartitionPlan
         var size = 0;
         foreach (var (key, positions) in _groups)
         {
-            var calls = positions.Select(i => KeyedSplit.Unwrap(HistoryCall.At(_history, i)!)).ToList();
+            var calls = positions.Select(i => HistoryCall.At(_history, i)!).Select(c => Projected ? c : KeyedSplit.Unwrap(c)).ToList();
             batch.Add(new Partition(key, true, calls, _model()));
             size += calls.Count;
             if (size < BatchCalls) continue;
