@@ -13,6 +13,6 @@ public sealed record ElleBenchmarkResult(
     long ManagedBytesAfterCheck,
     Validity Validity)
 {
-    /// <summary>CPU time (user + system, all threads) of the check alone, in seconds.</summary>
+    /// <summary>CPU time (user + system, all threads) of generation and check together, in seconds.</summary>
     public double CheckCpuSeconds { get; init; }
 }

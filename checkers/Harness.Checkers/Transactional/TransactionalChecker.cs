@@ -20,7 +20,9 @@ namespace Harness.Checkers.Transactional;
 /// <para>Stats: <c>not</c> (weakest violated models), <c>also-not</c> (stronger ones), <c>forbidden</c> (anomalies
 /// found that the requested model forbids), <c>unknown-classes</c> (forbidden classes whose search ran out of time
 /// in some component: each such search is also a <c>cycle-search-timeout</c> anomaly), <c>consistency-model</c>,
-/// counts of transactions and edges, timing.</para>
+/// counts of transactions and edges, timing (<c>read-ms</c>: building the lean table; <c>analysis-ms</c>: version
+/// orders, data edges and non-cycle anomalies; <c>graph-ms</c>: process and realtime edges and the graph;
+/// <c>cycle-search-ms</c>: components and cycle search; <c>elapsed-ms</c>: all, explanations included).</para>
 /// </summary>
 public sealed class TransactionalChecker : IChecker
 {
@@ -39,7 +41,21 @@ public sealed class TransactionalChecker : IChecker
 
     public string Name => "transactional";
 
-    public CheckResult Check(Core.History.History history, CheckContext context)
+    public CheckResult Check(Core.History.History history, CheckContext context) =>
+        Check(context, workload => TxnTableBuilder.Read(history, listReads: workload == ListAppend));
+
+    /// <summary>Checks a history given as its operations in history order, without holding it: each operation is
+    /// read once into the checker's lean table (see <c>TxnTableBuilder</c>) and may be dropped by the caller at
+    /// once. Answers are the same as <see cref="Check(Core.History.History, CheckContext)"/> on the same operations.</summary>
+    public CheckResult CheckStream(IEnumerable<Core.History.Op> ops, CheckContext context, int expectedTxns = 16) =>
+        Check(context, workload =>
+        {
+            var b = new TxnTableBuilder(listReads: workload == ListAppend, keepValues: false, expectedTxns);
+            foreach (var op in ops) b.Add(op);
+            return b.Finish();
+        });
+
+    private CheckResult Check(CheckContext context, Func<string, TxnTable> read)
     {
         var clock = Stopwatch.StartNew();
         var workload = context.Option("workload") ?? _workload ?? ListAppend;
@@ -50,24 +66,31 @@ public sealed class TransactionalChecker : IChecker
         if (workload is not (ListAppend or RwRegister))
             return new CheckResult(Name, Validity.Unknown, $"unknown workload \"{workload}\"; expected {ListAppend} or {RwRegister}");
 
-        var table = TxnTableReader.Read(history, listReads: workload == ListAppend);
+        var table = read(workload);
+        var phases = new Dictionary<string, object?> { ["read-ms"] = clock.Elapsed.TotalMilliseconds };
         IDataAnalysis analysis = workload == ListAppend ? new ListAppendAnalysis(table) : new RwRegisterAnalysis(table);
         var log = new AnomalyLog(IntOption(context, "examples-per-kind", 5));
         var builder = new DependencyGraph.Builder(table.Count);
         analysis.Run(builder, log);
+        phases["analysis-ms"] = clock.Elapsed.TotalMilliseconds - (double)phases["read-ms"]!;
+        var mark = clock.Elapsed.TotalMilliseconds;
         OrderEdges.Add(table, builder);
         var edgeCounts = new[] { EdgeKind.WW, EdgeKind.WR, EdgeKind.RW, EdgeKind.Process, EdgeKind.Realtime }
             .ToDictionary(k => EdgeKindNames.Short(k) + "-edges", k => (object?)builder.CountOf(k));
         var graph = builder.Build();
+        phases["graph-ms"] = clock.Elapsed.TotalMilliseconds - mark;
+        mark = clock.Elapsed.TotalMilliseconds;
         var budget = TimeSpan.FromMilliseconds(IntOption(context, "component-time-limit-ms", 5000));
         var search = new CycleSearch(graph, budget, clock, context.TimeLimit, context.Cancellation);
         search.Run();
+        phases["cycle-search-ms"] = clock.Elapsed.TotalMilliseconds - mark;
         var explainer = new CycleExplainer(table, analysis);
         foreach (var cycle in search.Cycles) log.Add(cycle.Kind, () => explainer.Explain(cycle));
         foreach (var (cls, size) in search.Timeouts)
             log.Add(TransactionalAnomalyKinds.CycleSearchTimeout, () => new Core.Checking.Anomaly(TransactionalAnomalyKinds.CycleSearchTimeout,
                 $"the search for {cls} in a strongly connected component of {size} transactions ran out of its {budget.TotalMilliseconds:0} ms budget: {cls} is unknown there", [])
             { Data = new Dictionary<string, object?> { ["class"] = cls, ["component-size"] = (long)size } });
+        foreach (var (k, v) in phases) edgeCounts[k] = v;
         return Verdict(table, analysis, log, search, model, workload, edgeCounts, graph, clock);
     }
 

@@ -54,8 +54,8 @@ internal sealed class CycleExplainer(TxnTable t, IDataAnalysis analysis)
             case EdgeKind.Process:
                 return $"{name(from)} and {name(to)} ran on process {t.Process[from]}, which completed {name(from)} before it began {name(to)}, so {name(from)} precedes {name(to)} (process)";
             case EdgeKind.Realtime:
-                var done = t.History.Ops[t.CompletePos[from]].Index;
-                var begun = t.History.Ops[t.InvokePos[to]].Index;
+                var done = t.CompleteIndex[from];
+                var begun = t.InvokeIndex[to];
                 return $"{name(from)} completed (op {done}) before {name(to)} was invoked (op {begun}), so {name(from)} precedes {name(to)} (realtime)";
             default:
                 return analysis.ExplainEdge(from, to, kind, name)

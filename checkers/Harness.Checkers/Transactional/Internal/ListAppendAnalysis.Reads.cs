@@ -166,7 +166,7 @@ internal sealed partial class ListAppendAnalysis
     }
 
     private void CheckLostUpdate(AnomalyLog log, Dictionary<long, int> seen, int m) =>
-        LostUpdates.Observe(t, log, seen, Pair(t.Key[m], t.ReadLen[m]), TxnOf(m), t.Key[m], t.ListText(t.ReadList(m)), "appended to");
+        LostUpdates.Observe(t, log, seen, Pair(t.Key[m], t.ReadLen[m]), TxnOf(m), t.Key[m], () => t.ListText(t.ReadList(m)), "appended to");
 
     private void AddWriteWriteEdges(DependencyGraph.Builder edges)
     {

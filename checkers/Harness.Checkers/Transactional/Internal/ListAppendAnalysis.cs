@@ -13,7 +13,7 @@ namespace Harness.Checkers.Transactional.Internal;
 /// </summary>
 internal sealed partial class ListAppendAnalysis(TxnTable t) : IDataAnalysis
 {
-    private readonly Dictionary<long, int> _writerOf = new();
+    private Dictionary<long, int> _writerOf = new();
     private bool[] _lastAppend = [];
     private bool[] _cleanRead = [];
     private bool[] _validRead = [];
@@ -47,6 +47,9 @@ internal sealed partial class ListAppendAnalysis(TxnTable t) : IDataAnalysis
     private void IndexAppends()
     {
         _lastAppend = new bool[t.MopCount];
+        var appends = 0;
+        for (var m = 0; m < t.MopCount; m++) if (t.Kind[m] == MopKind.Append) appends++;
+        _writerOf = new Dictionary<long, int>(appends);
         for (var txn = 0; txn < t.Count; txn++)
         {
             int start = t.MopStart[txn], end = t.MopStart[txn + 1];

@@ -1,5 +1,3 @@
-using Harness.Core.History;
-
 namespace Harness.Checkers.Transactional.Internal;
 
 /// <summary>
@@ -32,28 +30,20 @@ internal static class OrderEdges
 
     private static void AddRealtimeEdges(TxnTable t, DependencyGraph.Builder edges)
     {
-        var ops = t.History.Ops;
-        var txnAt = new int[ops.Count];
-        Array.Fill(txnAt, -1);
-        for (var txn = 0; txn < t.Count; txn++)
-        {
-            if (t.IsFailed(txn)) continue;
-            txnAt[t.InvokePos[txn]] = txn;
-            if (t.IsOk(txn)) txnAt[t.CompletePos[txn]] = txn;
-        }
         var frontier = new int[t.Count + 1];
         int head = 0, tail = 0;
         var tailAtInvoke = new int[t.Count];
-        for (var pos = 0; pos < ops.Count; pos++)
+        for (var i = 0; i < t.EventCount; i++)
         {
-            var txn = txnAt[pos];
-            if (txn < 0) continue;
-            if (ops[pos].Type == OpType.Invoke)
+            var e = t.Events[i];
+            var txn = e >> 1;
+            if (t.IsFailed(txn)) continue;
+            if ((e & 1) == 0)
             {
-                for (var i = head; i < tail; i++) edges.Add(frontier[i], txn, EdgeKind.Realtime);
+                for (var j = head; j < tail; j++) edges.Add(frontier[j], txn, EdgeKind.Realtime);
                 tailAtInvoke[txn] = tail;
             }
-            else
+            else if (t.IsOk(txn))
             {
                 head = Math.Max(head, tailAtInvoke[txn]);
                 frontier[tail++] = txn;

@@ -32,7 +32,7 @@ internal sealed partial class RwRegisterAnalysis
     }
 
     private void CheckLostUpdate(AnomalyLog log, Dictionary<long, int> seen, int m) =>
-        LostUpdates.Observe(t, log, seen, Pair(t.Key[m], t.Arg[m]), TxnOf(m), t.Key[m], t.ValueText(t.Arg[m]), "wrote");
+        LostUpdates.Observe(t, log, seen, Pair(t.Key[m], t.Arg[m]), TxnOf(m), t.Key[m], () => t.ValueText(t.Arg[m]), "wrote");
 
     private void FindCyclicVersions(AnomalyLog log)
     {

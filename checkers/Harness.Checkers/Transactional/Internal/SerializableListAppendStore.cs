@@ -7,7 +7,8 @@ namespace Harness.Checkers.Transactional.Internal;
 /// completion, so the history is strict serializable. Clients interleave (one invoked, another completing), keys
 /// rotate like Elle's generator (a key is retired after a fixed number of appends and a fresh one takes its slot), so
 /// lists stay short. Appended values and keys are boxed once and shared, and consecutive reads of an unchanged list
-/// share one array, so a 10,000,000-transaction history fits in a few GiB.
+/// share one array, and a retired key's list is dropped once no open transaction uses it, so a 10,000,000-transaction history
+/// streams through (<see cref="Stream"/>) in little memory.
 /// </summary>
 internal sealed class SerializableListAppendStore(int seed, int clients, int activeKeys, int maxAppendsPerKey)
 {
@@ -15,13 +16,17 @@ internal sealed class SerializableListAppendStore(int seed, int clients, int act
     private readonly Dictionary<long, List<object?>> _lists = new();
     private readonly Dictionary<long, object> _boxedKeys = new();
     private readonly Dictionary<long, object?[]> _snapshots = new();
+    private readonly Dictionary<long, int> _openUses = new();
     private readonly long[] _slots = Enumerable.Range(0, activeKeys).Select(i => (long)i).ToArray();
     private long _nextKey = activeKeys;
     private long _nextValue = 1;
 
-    public List<Op> Generate(int transactions)
+    public List<Op> Generate(int transactions) => Stream(transactions).ToList();
+
+    /// <summary>The history one operation at a time, so a consumer need not hold it.</summary>
+    public IEnumerable<Op> Stream(int transactions)
     {
-        var ops = new List<Op>(transactions * 2);
+        long position = 0;
         var open = new object?[]?[clients];
         var started = 0;
         var running = 0;
@@ -34,16 +39,17 @@ internal sealed class SerializableListAppendStore(int seed, int clients, int act
                 started++;
                 running++;
                 open[c] = NewTxn();
-                ops.Add(new Op(ops.Count, ops.Count * 1000L, OpType.Invoke, c, "txn", open[c]));
+                yield return new Op(position, position * 1000L, OpType.Invoke, c, "txn", open[c]);
+                position++;
             }
             else
             {
-                ops.Add(new Op(ops.Count, ops.Count * 1000L, OpType.Ok, c, "txn", Apply(open[c]!)));
+                yield return new Op(position, position * 1000L, OpType.Ok, c, "txn", Apply(open[c]!));
+                position++;
                 open[c] = null;
                 running--;
             }
         }
-        return ops;
     }
 
     private object?[] NewTxn()
@@ -53,6 +59,7 @@ internal sealed class SerializableListAppendStore(int seed, int clients, int act
         {
             var slot = _rng.Next(_slots.Length);
             var key = _slots[slot];
+            _openUses[key] = _openUses.GetValueOrDefault(key) + 1;
             if (_rng.Next(2) == 0)
             {
                 mops[i] = new object?[] { "r", Box(key), null };
@@ -64,6 +71,16 @@ internal sealed class SerializableListAppendStore(int seed, int clients, int act
             if (_slots[slot] != key) _boxedKeys.Remove(key);
         }
         return mops;
+    }
+
+    /// <summary>A retired key that no open transaction uses is forgotten, so memory stays flat however long the
+    /// history.</summary>
+    private void Release(long key)
+    {
+        if (--_openUses[key] > 0 || Array.IndexOf(_slots, key) >= 0) return;
+        _openUses.Remove(key);
+        _lists.Remove(key);
+        _snapshots.Remove(key);
     }
 
     private object Box(long key)
@@ -99,6 +116,7 @@ internal sealed class SerializableListAppendStore(int seed, int clients, int act
                 if (!_snapshots.TryGetValue(key, out var snapshot)) _snapshots[key] = snapshot = list.ToArray();
                 done[i] = new object?[] { "r", m[1], snapshot };
             }
+            Release(key);
         }
         return done;
     }

@@ -23,23 +23,38 @@ internal static class ElleJsonOp
         object? value = null;
         while (Next(ref reader) == JsonTokenType.PropertyName)
         {
-            var name = reader;
+            var field = Field(ref reader);
             Next(ref reader);
-            if (name.ValueTextEquals("type"u8)) type = Text(ref reader, strings, "type");
-            else if (name.ValueTextEquals("process"u8)) process = Process(ref reader, strings);
-            else if (name.ValueTextEquals("f"u8)) f = Text(ref reader, strings, "f");
-            else if (name.ValueTextEquals("value"u8)) value = Value(ref reader, strings);
-            else if (name.ValueTextEquals("index"u8)) index = reader.TokenType == JsonTokenType.Number ? reader.GetInt64() : index;
-            else if (name.ValueTextEquals("time"u8)) time = reader.TokenType == JsonTokenType.Number ? reader.GetInt64() : time;
-            else if (name.ValueTextEquals("node"u8)) node = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
-            else if (name.ValueTextEquals("error"u8)) error = ErrorText(ref reader, buffer);
-            else SkipValue(ref reader);
+            switch (field)
+            {
+                case 't': type = Text(ref reader, strings, "type"); break;
+                case 'p': process = Process(ref reader, strings); break;
+                case 'f': f = Text(ref reader, strings, "f"); break;
+                case 'v': value = Value(ref reader, strings); break;
+                case 'i': index = reader.TokenType == JsonTokenType.Number ? reader.GetInt64() : index; break;
+                case 'm': time = reader.TokenType == JsonTokenType.Number ? reader.GetInt64() : time; break;
+                case 'n': node = reader.TokenType == JsonTokenType.String ? reader.GetString() : null; break;
+                case 'e': error = ErrorText(ref reader, buffer); break;
+                default: SkipValue(ref reader); break;
+            }
         }
         if (type is null) throw new FormatException("missing field \"type\"");
         if (process is null) throw new FormatException("missing field \"process\"");
         if (f is null) throw new FormatException("missing field \"f\"");
         return new Op(index ?? position, time ?? 0, JsonValues.ParseType(type), process.Value, Bare(f), NormaliseMicroOps(value), node, error);
     }
+
+    /// <summary>Which field the current property name is (a letter), or '?' for one we ignore.</summary>
+    private static char Field(ref Utf8JsonReader reader) =>
+        reader.ValueTextEquals("type"u8) ? 't'
+        : reader.ValueTextEquals("process"u8) ? 'p'
+        : reader.ValueTextEquals("f"u8) ? 'f'
+        : reader.ValueTextEquals("value"u8) ? 'v'
+        : reader.ValueTextEquals("index"u8) ? 'i'
+        : reader.ValueTextEquals("time"u8) ? 'm'
+        : reader.ValueTextEquals("node"u8) ? 'n'
+        : reader.ValueTextEquals("error"u8) ? 'e'
+        : '?';
 
     /// <summary>Skips the current value, or signals that the window ends inside it.</summary>
     private static void SkipValue(ref Utf8JsonReader reader)
@@ -85,7 +100,7 @@ internal static class ElleJsonOp
             case JsonTokenType.True: return true;
             case JsonTokenType.False: return false;
             case JsonTokenType.String: return strings.String(ref reader);
-            case JsonTokenType.Number: return reader.TryGetInt64(out var l) ? l : reader.GetDouble();
+            case JsonTokenType.Number: return reader.TryGetInt64(out var l) ? strings.Long(l) : reader.GetDouble();
             case JsonTokenType.StartArray:
                 var items = strings.Scratch(reader.CurrentDepth);
                 while (Next(ref reader) != JsonTokenType.EndArray) items.Add(Value(ref reader, strings));

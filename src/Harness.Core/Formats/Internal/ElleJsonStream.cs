@@ -10,7 +10,7 @@ namespace Harness.Core.Formats.Internal;
 /// memory. Each operation is parsed straight from the tokens; one that the window cuts short is read again
 /// from its start once the window has slid and been refilled (a 1 MiB window, so that is rare). Line numbers stay absolute: the reader's state carries them across windows, and the newlines of
 /// the bytes already slid past are counted for errors found by position. Short strings that repeat in every
-/// operation (<c>"txn"</c>, <c>"append"</c>, <c>"ok"</c>) are shared, not allocated per operation.
+/// operation (<c>"txn"</c>, <c>"append"</c>, <c>"ok"</c>) and recent integers are shared, not allocated per operation.
 /// </summary>
 internal sealed class ElleJsonStream(Stream stream, string file)
 {
@@ -21,6 +21,7 @@ internal sealed class ElleJsonStream(Stream stream, string file)
     private readonly Dictionary<ulong, string> _shortStrings = [];
     private readonly List<Op> _ops = [];
     private readonly List<List<object?>> _scratch = [];
+    private readonly object?[] _boxes = new object?[1 << 14];
 
     /// <summary>0: before the opening '[', 1: inside the array, 2: done.</summary>
     private int _phase;
@@ -131,6 +132,15 @@ internal sealed class ElleJsonStream(Stream stream, string file)
         s = Encoding.UTF8.GetString(span);
         _shortStrings[key] = s;
         return s;
+    }
+
+    /// <summary>The boxed integer, shared with recent equal ones: a list-append history reads each appended value
+    /// many times, and one box per read element would be most of the history's memory.</summary>
+    public object Long(long value)
+    {
+        ref var slot = ref _boxes[(int)(value & (_boxes.Length - 1))];
+        if (slot is long held && held == value) return slot;
+        return slot = value;
     }
 
     /// <summary>A reusable list for the items of an array at <paramref name="depth"/>.</summary>
