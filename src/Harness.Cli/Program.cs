@@ -1,7 +1,7 @@
 using System.CommandLine;
+using Harness.Check;
 using Harness.Cli.Commands;
 using Harness.Cli.Terminal;
-using Harness.Core.Formats;
 
 namespace Harness.Cli;
 
@@ -20,61 +20,24 @@ internal static class Program
             FullHelp.Print(root, Console.Out);
             return 0;
         }
-        var parsed = root.Parse(args);
-        if (parsed.Errors.Count > 0)
+        return await CommandRunner.RunAsync(root, args, e =>
         {
-            foreach (var e in parsed.Errors) Console.Error.WriteLine("harness: " + e.Message);
-            Console.Error.WriteLine("See 'harness --help'.");
-            return ExitCodes.BadInput;
-        }
-        using var cts = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
-        {
-            e.Cancel = true;
-            Console.Error.WriteLine("harness: interrupted; cleaning up (press Ctrl-C again to abandon)");
-            if (cts.IsCancellationRequested) Environment.Exit(130);
-            cts.Cancel();
-        };
-        try
-        {
-            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }, cts.Token);
-        }
-        catch (Exception e) when (Unwrap(e) is OperationCanceledException && cts.IsCancellationRequested)
-        {
-            Console.Error.WriteLine("harness: interrupted; the cluster was removed and everything recorded so far is in the store");
-            return 130;
-        }
-        catch (Exception e) when (Unwrap(e) is Harness.Lab.DockerUnavailableException)
-        {
-            Console.Error.WriteLine("harness: " + Unwrap(e).Message);
-            return ExitCodes.InternalError;
-        }
-        catch (Exception e) when (Unwrap(e) is Harness.Docker.DockerException)
-        {
-            // The environment failed us (a cluster that never became healthy, a container that would not start):
-            // say what, without a stack trace; the run's folder and store/logs keep what was recorded.
-            Console.Error.WriteLine("harness: " + Unwrap(e).Message);
-            Console.Error.WriteLine("harness: nothing recorded so far was lost; image and cluster logs are under the store (store/logs, the run's folder)");
-            return ExitCodes.InternalError;
-        }
-        catch (Exception e) when (Unwrap(e) is UsageException or Harness.Core.Modules.InvalidSpecException or HistoryFormatException or FileNotFoundException or DirectoryNotFoundException)
-        {
-            Console.Error.WriteLine("harness: " + Unwrap(e).Message);
-            return ExitCodes.BadInput;
-        }
-        catch (Exception e) when (Unwrap(e) is IOException io)
-        {
-            Console.Error.WriteLine("harness: " + io.Message); // a full disk, an unwritable store: the message names the path
-            return ExitCodes.InternalError;
-        }
-        catch (Exception e)
-        {
-            Console.Error.WriteLine("harness: internal error: " + e);
-            return ExitCodes.InternalError;
-        }
+            switch (e)
+            {
+                case Harness.Lab.DockerUnavailableException:
+                    Console.Error.WriteLine("harness: " + e.Message);
+                    return ExitCodes.InternalError;
+                case Harness.Docker.DockerException:
+                    // The environment failed us (a cluster that never became healthy, a container that would not start):
+                    // say what, without a stack trace; the run's folder and store/logs keep what was recorded.
+                    Console.Error.WriteLine("harness: " + e.Message);
+                    Console.Error.WriteLine("harness: nothing recorded so far was lost; image and cluster logs are under the store (store/logs, the run's folder)");
+                    return ExitCodes.InternalError;
+                default:
+                    return null;
+            }
+        });
     }
-
-    private static Exception Unwrap(Exception e) => e is AggregateException { InnerException: { } inner } ? Unwrap(inner) : e;
 
     private static RootCommand CheckRoot()
     {

@@ -32,10 +32,5 @@ internal static class RunCommand
         return ExitCodeFor(result.Verdict);
     }
 
-    public static int ExitCodeFor(Validity v) => v switch
-    {
-        Validity.Valid => ExitCodes.Valid,
-        Validity.Invalid => ExitCodes.Invalid,
-        _ => ExitCodes.Unknown,
-    };
+    public static int ExitCodeFor(Validity v) => ExitCodes.For(v);
 }

@@ -43,7 +43,8 @@ public static class JsonValues
 
     /// <summary>Writes a value. A double always carries a decimal point or exponent (so it reads back as a
     /// double, not a long) and a non-finite double becomes a string. Anything else a checker put in a value (a
-    /// record, an array of structs) goes through System.Text.Json with kebab-case names, so nothing is lost to ToString.</summary>
+    /// record, an array of structs) goes through System.Text.Json with kebab-case names, so nothing is lost to ToString
+    /// (see <see cref="WriteOther"/> for Native AOT builds).</summary>
     public static void Write(Utf8JsonWriter w, object? value)
     {
         switch (value)
@@ -71,10 +72,50 @@ public static class JsonValues
                 w.WriteEndArray();
                 break;
             default:
-                JsonSerializer.SerializeToElement(value, value.GetType(), FallbackOptions).WriteTo(w);
+                WriteOther(w, value);
                 break;
         }
     }
+
+    /// <summary>A value of another type: through System.Text.Json's reflection-based serializer where it is on (every
+    /// JIT or ReadyToRun build). A Native AOT build (harness-check) has it off and trims it away, so there numbers,
+    /// enums (as numbers, as the serializer writes them), dictionaries and sequences are written by hand and anything
+    /// else as its text; no checker's stats hold such values (NativeCheckTests compares both builds' output).</summary>
+    private static void WriteOther(Utf8JsonWriter w, object value)
+    {
+        if (JsonSerializer.IsReflectionEnabledByDefault)
+        {
+            WriteReflected(w, value);
+            return;
+        }
+        switch (value)
+        {
+            case Enum e: w.WriteNumberValue(Convert.ToInt64(e, System.Globalization.CultureInfo.InvariantCulture)); break;
+            case byte or sbyte or short or ushort or uint: w.WriteNumberValue(Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture)); break;
+            case ulong u: w.WriteNumberValue(u); break;
+            case decimal m: w.WriteNumberValue(m); break;
+            case System.Collections.IDictionary map:
+                w.WriteStartObject();
+                foreach (System.Collections.DictionaryEntry kv in map)
+                {
+                    w.WritePropertyName(Convert.ToString(kv.Key, System.Globalization.CultureInfo.InvariantCulture) ?? "");
+                    Write(w, kv.Value);
+                }
+                w.WriteEndObject();
+                break;
+            case System.Collections.IEnumerable items:
+                w.WriteStartArray();
+                foreach (var item in items) Write(w, item);
+                w.WriteEndArray();
+                break;
+            default: w.WriteStringValue(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)); break;
+        }
+    }
+
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Called only where reflection-based serialization is enabled (IsReflectionEnabledByDefault), i.e. never in a trimmed Native AOT build.")]
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("AOT", "IL3050", Justification = "As above: JIT and ReadyToRun builds only.")]
+    private static void WriteReflected(Utf8JsonWriter w, object value) =>
+        JsonSerializer.SerializeToElement(value, value.GetType(), FallbackOptions).WriteTo(w);
 
     private static void WriteDouble(Utf8JsonWriter w, double d)
     {

@@ -1,5 +1,6 @@
+using Harness.Check;
 using Harness.Cli;
-using Harness.Cli.Catalog;
+using Harness.Cli.Commands;
 using Harness.Core.Checking;
 using Harness.Core.Formats;
 using Harness.Core.History;
@@ -46,9 +47,9 @@ public class CheckStoredLeaderlessRunTests
     public void TheRunsOwnWorkloadGetsTheLeaderlessCheckersBesideIt()
     {
         var test = TestSpec.FromJson(File.ReadAllText(Path.Combine(_dir, "test.json")));
-        var (checker, _, _) = CheckerChoice.Choose(null, null, test, _dir);
+        var (checker, _, _) = CheckerChoice.Choose(new CheckCommand(), null, null, test, _dir);
         Assert.That(checker.Name, Is.EqualTo("register-workload+leaderless"));
-        var (named, _, _) = CheckerChoice.Choose(null, "set", test, _dir);
+        var (named, _, _) = CheckerChoice.Choose(new CheckCommand(), null, "set", test, _dir);
         Assert.That(named.Name, Does.Not.Contain("leaderless"), "another workload's checker named with --workload is that checker alone");
     }
 

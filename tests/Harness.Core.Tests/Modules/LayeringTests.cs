@@ -7,7 +7,7 @@ namespace Harness.Core.Tests.Modules;
 /// The dependency direction of STYLE.md, read from the project files: Core depends on nothing; checkers only on Core
 /// (no Docker, no database client); Runner and Docker only on Core; database modules on Core, Docker and shared
 /// client layers, never on the Runner, the checkers, the reports or the facade; Reports on Core (and Checkers);
-/// only the CLI references the facade.
+/// only the CLI references the facade; the check verb (Harness.Check) and its Native AOT executable see no Docker.
 /// </summary>
 public class LayeringTests
 {
@@ -41,7 +41,9 @@ public class LayeringTests
         "Harness.Workloads.Sql" => new HashSet<string> { "Harness.Core" },
         _ when project.StartsWith("Harness.Workloads.", StringComparison.Ordinal) => new HashSet<string> { "Harness.Core", "Harness.Docker", "Harness.Workloads.Sql" },
         "Harness.Lab" => null, // the facade may use everything but the CLI
-        "harness" or "Harness.Cli" => new HashSet<string> { "Harness.Lab" },
+        "Harness.Check" => new HashSet<string> { "Harness.Core", "Harness.Checkers" }, // the check verb, shared by both front ends
+        "Harness.Check.Aot" => new HashSet<string> { "Harness.Check", "Harness.Workloads" }, // harness-check: no Docker, no reports
+        "harness" or "Harness.Cli" => new HashSet<string> { "Harness.Lab", "Harness.Check" },
         _ => new HashSet<string>(),
     };
 

@@ -2,13 +2,13 @@ using System.Text.Json;
 using Harness.Core.Checking;
 using Harness.Core.Formats;
 
-namespace Harness.Cli.Commands;
+namespace Harness.Check;
 
 /// <summary>The one-object JSON verdict of <c>harness check --json</c>: valid (true | false | "unknown"), model,
 /// ops, elapsed_ms (the check), search_ms (the search proper, as the checker reports it), parse_ms (reading the file),
 /// total_ms (since the process started: start-up, JIT, parse and check), anomalies (name -> count over all
 /// checkers), not (violated consistency models), summary.</summary>
-internal static class CheckJson
+public static class CheckJson
 {
     public static string Render(CheckResult result, string model, Harness.Core.History.History history, TimeSpan elapsed, TimeSpan parse = default)
     {

@@ -1,11 +1,11 @@
 using Harness.Core.Formats;
 using Harness.Core.History;
 
-namespace Harness.Cli.Catalog;
+namespace Harness.Check;
 
 /// <summary>Reads and pairs a history file for <c>harness check</c>; an unknown format name or unpaired operations
 /// are bad input (exit 254) naming the file.</summary>
-internal static class HistoryFiles
+public static class HistoryFiles
 {
     public static History Read(string path, string? format, Action<string>? warn = null)
     {
