@@ -51,7 +51,7 @@ internal static class CheckCommand
         if (p.GetValue(ConsistencyModel) is { } cm) opts["consistency-model"] = cm;
         if (p.GetValue(NoPartition)) opts["split"] = "false";
         var parse = Stopwatch.StartNew();
-        var history = HistoryFiles.Read(file, p.GetValue(Format), w => Console.Error.WriteLine("warning: " + w));
+        Harness.Core.History.History? history = HistoryFiles.Read(file, p.GetValue(Format), w => Console.Error.WriteLine("warning: " + w));
         parse.Stop();
         opts["nil-reads"] = NilReadsChoice(p.GetValue(NilReads), p.GetValue(Format), file);
         var watch = Stopwatch.StartNew();
@@ -63,11 +63,13 @@ internal static class CheckCommand
             Options = opts,
         });
         watch.Stop();
+        var counts = Harness.Lab.Internal.RunReports.Count(history);
+        history = null; // let go (even in unoptimised code) before the report reads its own copy
         var written = new List<string>();
         if (runDir is not null && test is not null)
             written.AddRange(Harness.Lab.Internal.RunReports.Rewrite(runDir, test, result, watch.Elapsed, store.Root, Harness.Lab.HarnessModules.Registry.FaultColours).All);
-        if (p.GetValue(Json)) Console.Out.WriteLine(CheckJson.Render(result, label, history, watch.Elapsed, parse.Elapsed));
-        else RunSummary.Print(test, history, result, watch.Elapsed, written);
+        if (p.GetValue(Json)) Console.Out.WriteLine(CheckJson.Render(result, label, counts.Operations, watch.Elapsed, parse.Elapsed));
+        else RunSummary.Print(test, counts, result, watch.Elapsed, written);
         return RunCommand.ExitCodeFor(result.Validity);
     }
 

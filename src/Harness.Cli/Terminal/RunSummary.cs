@@ -1,5 +1,4 @@
 using Harness.Core.Checking;
-using Harness.Core.History;
 using Harness.Core.Testing;
 using Harness.Lab;
 using Spectre.Console;
@@ -13,14 +12,10 @@ internal static class RunSummary
     public static void Print(RunResult run) =>
         Print(run.Test, run.Counts.Operations, run.Counts.Ok, run.Counts.Fail, run.Counts.Faults, run.Result, run.Timings.Total, run.Paths.All);
 
-    /// <summary>The summary of a checked history (a re-check or a history file).</summary>
-    public static void Print(TestSpec? test, History history, CheckResult result, TimeSpan elapsed, IReadOnlyList<string> written)
-    {
-        var pairs = history.Pairs().Where(p => !p.Invoke.IsNemesis).ToList();
-        var ok = pairs.Count(p => p.Completion?.IsOk == true);
-        var fail = pairs.Count(p => p.Completion?.IsFail == true);
-        Print(test, pairs.Count, ok, fail, history.FaultWindows().Count, result, elapsed, written);
-    }
+    /// <summary>The summary of a checked history (a re-check or a history file), from its counts (taken in one pass,
+    /// so the history can be let go before the report reads its own copy).</summary>
+    public static void Print(TestSpec? test, RunCounts counts, CheckResult result, TimeSpan elapsed, IReadOnlyList<string> written) =>
+        Print(test, counts.Operations, counts.Ok, counts.Fail, counts.Faults, result, elapsed, written);
 
     private static void Print(TestSpec? test, int ops, int ok, int fail, int faults, CheckResult result, TimeSpan elapsed, IReadOnlyList<string> written)
     {
