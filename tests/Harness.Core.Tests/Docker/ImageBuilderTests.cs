@@ -74,18 +74,62 @@ public sealed class ImageBuilderTests
     }
 
     [Test]
-    public async Task AFailedBuildThrowsWithTheLastLinesOfItsLog()
+    public async Task AFailedBuildThrowsWithTheLastLinesOfItsLogAndLeavesNoContainer()
     {
         var tag = $"harness-it-fail:{id}";
+        var marker = $"about-to-fail-{id}";
         try
         {
-            var e = Assert.ThrowsAsync<DockerException>(() => ImageBuilder.EnsureAsync(Recipe(tag, "echo about-to-fail && exit 3"), null, logs, CancellationToken.None));
-            Assert.That(e!.Message, Does.Contain("about-to-fail").And.Contain("last lines of").And.Contain(logs));
+            var e = Assert.ThrowsAsync<DockerException>(() => ImageBuilder.EnsureAsync(Recipe(tag, $"echo {marker} && exit 3"), null, logs, CancellationToken.None));
+            Assert.That(e!.Message, Does.Contain(marker).And.Contain("last lines of").And.Contain(logs));
+            var left = await DockerEngine.Client.Containers.ListContainersAsync(new ContainersListParameters { All = true }, CancellationToken.None);
+            Assert.That(left.Where(c => c.Command.Contains(marker, StringComparison.Ordinal)).Select(c => c.ID[..12]), Is.Empty,
+                "the failed step's intermediate container was removed (forcerm)");
         }
         finally
         {
             await RemoveImageAsync(tag);
         }
+    }
+
+    /// <summary>A build whose client goes away mid-step (as when the harness is killed): the engine sees its
+    /// connection close, stops the build, and (forcerm) removes the step's container. Cancelling stands in for the
+    /// kill, since both close the connection the build streams over.</summary>
+    [Test]
+    public async Task AnAbandonedBuildLeavesNoContainer()
+    {
+        var tag = $"harness-it-abandon:{id}";
+        var marker = $"abandoned-{id}";
+        using var cts = new CancellationTokenSource();
+        try
+        {
+            var build = ImageBuilder.EnsureAsync(Recipe(tag, $"echo {marker} && sleep 300"), null, logs, cts.Token);
+            Assert.That(await EventuallyAsync(async () => (await WithMarkerAsync(marker)).Any(c => c.State == "running"), TimeSpan.FromMinutes(4)), Is.True,
+                "the build's step started");
+            await cts.CancelAsync();
+            Assert.CatchAsync<Exception>(async () => await build);
+            Assert.That(await EventuallyAsync(async () => (await WithMarkerAsync(marker)).Count == 0, TimeSpan.FromMinutes(2)), Is.True,
+                "the abandoned step's container was removed; left: " + string.Join(", ", (await WithMarkerAsync(marker)).Select(c => $"{c.ID[..12]} {c.State}")));
+        }
+        finally
+        {
+            await RemoveImageAsync(tag);
+        }
+    }
+
+    private static async Task<List<ContainerListResponse>> WithMarkerAsync(string marker) =>
+        (await DockerEngine.Client.Containers.ListContainersAsync(new ContainersListParameters { All = true }, CancellationToken.None))
+        .Where(c => c.Command.Contains(marker, StringComparison.Ordinal)).ToList();
+
+    private static async Task<bool> EventuallyAsync(Func<Task<bool>> condition, TimeSpan timeout)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (watch.Elapsed < timeout)
+        {
+            if (await condition()) return true;
+            await Task.Delay(500);
+        }
+        return false;
     }
 
     private sealed class SyncProgress(Action<string> report) : IProgress<string>
