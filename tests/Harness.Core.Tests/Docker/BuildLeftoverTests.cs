@@ -10,7 +10,7 @@ namespace Harness.Core.Tests.Docker;
 public sealed class BuildLeftoverTests
 {
     private static ContainerListResponse Container(string state, Dictionary<string, string>? labels) =>
-        new() { ID = "c0ffee", State = state, Labels = labels, Command = "/bin/sh -c echo about-to-fail && exit 3" };
+        new() { ID = "c0ffee", State = state, Labels = labels!, Command = "/bin/sh -c echo about-to-fail && exit 3" };
 
     [Test]
     public void AStoppedUnlabelledContainerIsALeftover()
