@@ -92,46 +92,6 @@ public sealed class ImageBuilderTests
         }
     }
 
-    /// <summary>A build whose client goes away mid-step (as when the harness is killed): the engine sees its
-    /// connection close, stops the build, and (forcerm) removes the step's container. Cancelling stands in for the
-    /// kill, since both close the connection the build streams over.</summary>
-    [Test]
-    public async Task AnAbandonedBuildLeavesNoContainer()
-    {
-        var tag = $"harness-it-abandon:{id}";
-        var marker = $"abandoned-{id}";
-        using var cts = new CancellationTokenSource();
-        try
-        {
-            var build = ImageBuilder.EnsureAsync(Recipe(tag, $"echo {marker} && sleep 300"), null, logs, cts.Token);
-            Assert.That(await EventuallyAsync(async () => (await WithMarkerAsync(marker)).Any(c => c.State == "running"), TimeSpan.FromMinutes(4)), Is.True,
-                "the build's step started");
-            await cts.CancelAsync();
-            Assert.CatchAsync<Exception>(async () => await build);
-            Assert.That(await EventuallyAsync(async () => (await WithMarkerAsync(marker)).Count == 0, TimeSpan.FromMinutes(2)), Is.True,
-                "the abandoned step's container was removed; left: " + string.Join(", ", (await WithMarkerAsync(marker)).Select(c => $"{c.ID[..12]} {c.State}")));
-        }
-        finally
-        {
-            await RemoveImageAsync(tag);
-        }
-    }
-
-    private static async Task<List<ContainerListResponse>> WithMarkerAsync(string marker) =>
-        (await DockerEngine.Client.Containers.ListContainersAsync(new ContainersListParameters { All = true }, CancellationToken.None))
-        .Where(c => c.Command.Contains(marker, StringComparison.Ordinal)).ToList();
-
-    private static async Task<bool> EventuallyAsync(Func<Task<bool>> condition, TimeSpan timeout)
-    {
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        while (watch.Elapsed < timeout)
-        {
-            if (await condition()) return true;
-            await Task.Delay(500);
-        }
-        return false;
-    }
-
     private sealed class SyncProgress(Action<string> report) : IProgress<string>
     {
         public void Report(string value) => report(value);
