@@ -14,7 +14,7 @@ namespace Harness.Docker;
 /// build output goes to a log file (<c>images-&lt;time&gt;.log</c> under <see cref="LogDirectory"/> or the directory
 /// the caller gives); progress shows one line per image (tag, step n/m, elapsed) and names the log; a failed
 /// build throws a <see cref="DockerException"/> carrying the last lines of its output. Intermediate containers are
-/// removed whether the build succeeds, fails or is abandoned (the engine's <c>forcerm</c>).
+/// removed whether the build succeeds or fails (the engine's <c>forcerm</c>).
 /// </summary>
 public static class ImageBuilder
 {
@@ -98,8 +98,7 @@ public static class ImageBuilder
             .WithCleanUp(false)
             .WithImageBuildPolicy(_ => true)
             // The engine removes a build's intermediate containers only when it succeeds unless asked (docker build
-            // --force-rm): a failed or abandoned build (the harness killed mid-build) would leave one exited
-            // container per failed step, unlabelled, for nobody to clean.
+            // --force-rm): a failed build would leave its failed step's exited container, unlabelled, for nobody to clean.
             .WithCreateParameterModifier(p =>
             {
                 p.Remove = true;
