@@ -1,5 +1,4 @@
 using Harness.Core.Checking;
-using Harness.Core.History;
 using Harness.Core.Testing;
 using Spectre.Console;
 
@@ -8,14 +7,9 @@ namespace Harness.Check;
 /// <summary>The short coloured summary printed at the end of a run or check, with the paths written.</summary>
 public static class CheckSummary
 {
-    /// <summary>The summary of a checked history (a re-check or a history file).</summary>
-    public static void Print(TestSpec? test, History history, CheckResult result, TimeSpan elapsed, IReadOnlyList<string> written)
-    {
-        var pairs = history.Pairs().Where(p => !p.Invoke.IsNemesis).ToList();
-        var ok = pairs.Count(p => p.Completion?.IsOk == true);
-        var fail = pairs.Count(p => p.Completion?.IsFail == true);
-        Print(test, pairs.Count, ok, fail, history.FaultWindows().Count, result, elapsed, written);
-    }
+    /// <summary>The summary of a checked history (a re-check or a history file), from its counts.</summary>
+    public static void Print(TestSpec? test, CheckCounts counts, CheckResult result, TimeSpan elapsed, IReadOnlyList<string> written) =>
+        Print(test, counts.Operations, counts.Ok, counts.Fail, counts.Faults, result, elapsed, written);
 
     /// <summary>The summary from counts: operations (ok, fail, the rest info), faults, the checkers' verdicts.</summary>
     public static void Print(TestSpec? test, int ops, int ok, int fail, int faults, CheckResult result, TimeSpan elapsed, IReadOnlyList<string> written)

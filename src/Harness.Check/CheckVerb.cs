@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Harness.Core.Checking;
 using Harness.Core.Formats;
+using Harness.Core.History;
 
 namespace Harness.Check;
 
@@ -56,7 +57,7 @@ public static class CheckVerb
         if (r.NoPartition) opts["split"] = "false";
         if (r.NoLocality) opts["locality"] = "off";
         var parse = Stopwatch.StartNew();
-        var history = HistoryFiles.Read(file, r.Format, w => Console.Error.WriteLine("warning: " + w));
+        History? history = HistoryFiles.Read(file, r.Format, w => Console.Error.WriteLine("warning: " + w));
         parse.Stop();
         opts["nil-reads"] = NilReadsChoice(r.NilReads, r.Format, file);
         var watch = Stopwatch.StartNew();
@@ -67,9 +68,11 @@ public static class CheckVerb
             Options = opts,
         });
         watch.Stop();
+        var counts = CheckCounts.Of(history);
+        history = null; // let go (even in unoptimised code) before a stored run's report reads its own copy
         var written = runDir is not null && test is not null ? host.Rewrite(runDir, test, result, watch.Elapsed) : [];
-        if (r.Json) Console.Out.WriteLine(CheckJson.Render(result, label, history, watch.Elapsed, parse.Elapsed));
-        else CheckSummary.Print(test, history, result, watch.Elapsed, written);
+        if (r.Json) Console.Out.WriteLine(CheckJson.Render(result, label, counts.Operations, watch.Elapsed, parse.Elapsed));
+        else CheckSummary.Print(test, counts, result, watch.Elapsed, written);
         return ExitCodes.For(result.Validity);
     }
 

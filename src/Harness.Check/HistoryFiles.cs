@@ -9,7 +9,7 @@ public static class HistoryFiles
 {
     public static History Read(string path, string? format, Action<string>? warn = null)
     {
-        List<Op> ops;
+        IReadOnlyList<Op> ops;
         try
         {
             ops = HistoryFormats.Read(path, format, warn);

@@ -6,8 +6,9 @@ namespace Harness.Docker;
 
 /// <summary>
 /// Removes everything the harness ever left behind: every container, then every network, labelled
-/// <see cref="HarnessLabels.Managed"/> (Testcontainers' reaper is off: these labels are the only clean-up). Safe to
-/// run at any time; images are kept (they are a cache).
+/// <see cref="HarnessLabels.Managed"/> (Testcontainers' reaper is off: these labels are the only clean-up), and, when
+/// cleaning everything, the stopped unlabelled containers failed image builds left. Safe to run at any time; images
+/// are kept (they are a cache).
 /// </summary>
 public static class DockerCleaner
 {
@@ -28,6 +29,12 @@ public static class DockerCleaner
                 .Select(c => c.ID).ToList(),
             (id, ct) => DockerEngine.Client.Containers.RemoveContainerAsync(id, new ContainerRemoveParameters { Force = true, RemoveVolumes = true }, ct),
             "container", cancellationToken).ConfigureAwait(false);
+        if (runId is null)
+        {
+            containers += await RemoveAllAsync(BuildLeftoverIdsAsync,
+                (id, ct) => DockerEngine.Client.Containers.RemoveContainerAsync(id, new ContainerRemoveParameters { Force = true, RemoveVolumes = true }, ct),
+                "build container", cancellationToken).ConfigureAwait(false);
+        }
         var networks = await RemoveAllAsync(
             async ct => (await DockerEngine.Client.Networks.ListNetworksAsync(new NetworksListParameters { Filters = filters }, ct).ConfigureAwait(false))
                 .Select(n => n.ID).ToList(),
@@ -47,6 +54,22 @@ public static class DockerCleaner
         (await DockerEngine.CallAsync("network ls", Timeout, (d, ct) =>
             d.Networks.ListNetworksAsync(new NetworksListParameters { Filters = LabelFilter(runId) }, ct), cancellationToken).ConfigureAwait(false))
         .Select(n => n.ID).ToList();
+
+    /// <summary>Stopped, unlabelled containers made from our base image or an image built on it: the intermediate
+    /// containers of image builds that failed before builds removed them (<see cref="ImageBuilder"/> now asks the
+    /// engine to, forcerm). A running build's container is running, and a labelled one is a node, so neither is taken.</summary>
+    private static async Task<List<string>> BuildLeftoverIdsAsync(CancellationToken cancellationToken)
+    {
+        if (await Images.IdAsync(BaseImage.LocalTag, cancellationToken).ConfigureAwait(false) is null) return [];
+        var filters = new Dictionary<string, IDictionary<string, bool>> { ["ancestor"] = new Dictionary<string, bool> { [BaseImage.LocalTag] = true } };
+        return (await DockerEngine.Client.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = filters }, cancellationToken).ConfigureAwait(false))
+            .Where(IsBuildLeftover).Select(c => c.ID).ToList();
+    }
+
+    /// <summary>Whether a container (already known to descend from our base image) is a failed build's leftover:
+    /// stopped, and carrying none of our labels.</summary>
+    internal static bool IsBuildLeftover(ContainerListResponse c) =>
+        c.State is "exited" or "dead" && (c.Labels is null || !c.Labels.ContainsKey(HarnessLabels.ManagedKey));
 
     internal static Dictionary<string, IDictionary<string, bool>> LabelFilter(string? runId)
     {

@@ -13,7 +13,8 @@ namespace Harness.Docker;
 /// Testcontainers' <c>ImageFromDockerfileBuilder</c> (the engine's build API, no <c>docker</c> process). The raw
 /// build output goes to a log file (<c>images-&lt;time&gt;.log</c> under <see cref="LogDirectory"/> or the directory
 /// the caller gives); progress shows one line per image (tag, step n/m, elapsed) and names the log; a failed
-/// build throws a <see cref="DockerException"/> carrying the last lines of its output.
+/// build throws a <see cref="DockerException"/> carrying the last lines of its output. Intermediate containers are
+/// removed whether the build succeeds or fails (the engine's <c>forcerm</c>).
 /// </summary>
 public static class ImageBuilder
 {
@@ -96,6 +97,13 @@ public static class ImageBuilder
             .WithDeleteIfExists(false)
             .WithCleanUp(false)
             .WithImageBuildPolicy(_ => true)
+            // The engine removes a build's intermediate containers only when it succeeds unless asked (docker build
+            // --force-rm): a failed build would leave its failed step's exited container, unlabelled, for nobody to clean.
+            .WithCreateParameterModifier(p =>
+            {
+                p.Remove = true;
+                p.ForceRemove = true;
+            })
             .WithLogger(build);
         foreach (var (key, value) in recipe.BuildArgs.OrderBy(kv => kv.Key, StringComparer.Ordinal))
             builder = builder.WithBuildArgument(key, value);

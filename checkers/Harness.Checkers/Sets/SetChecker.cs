@@ -21,7 +21,7 @@ public sealed class SetChecker : IChecker
     public CheckResult Check(Core.History.History history, CheckContext context)
     {
         var set = SetHistory.Of(history);
-        var findings = new SetFindings(ExamplesPerKind);
+        var findings = new SetFindings(ExamplesPerKind, history);
         foreach (var verdict in ElementClassifier.Classify(set)) findings.Add(verdict);
         var validity = findings.AnyAnomaly ? Validity.Invalid
             : set.FinalReads.Count == 0 ? Validity.Unknown

@@ -4,14 +4,16 @@ namespace Harness.Core.Formats;
 /// <c>history-txt</c> (Jepsen's tab-separated history.txt), <c>elle-json</c> (elle-cli's JSON array of ops),
 /// <c>porcupine-etcd</c> and <c>porcupine-kv</c> (Porcupine's test corpus). Without a format name it is guessed
 /// from the file name and, failing that, from the first non-blank line of the file. Warnings (a skipped torn last
-/// line) go to <c>warn</c>, naming the file and line.</summary>
+/// line) go to <c>warn</c>, naming the file and line. Our own <c>jsonl</c> is read as a stream into the compact,
+/// columnar form a run checks (<see cref="CompactHistoryReader"/>): a long history never exists as one string or as one
+/// <see cref="History.Op"/> object per line.</summary>
 public static class HistoryFormats
 {
     public static IReadOnlyList<string> Names { get; } = ["jsonl", "edn", "history-txt", "elle-json", "porcupine-etcd", "porcupine-kv"];
 
-    public static List<History.Op> Read(string path, string? format = null, Action<string>? warn = null) => (format ?? Guess(path)) switch
+    public static IReadOnlyList<History.Op> Read(string path, string? format = null, Action<string>? warn = null) => (format ?? Guess(path)) switch
     {
-        "jsonl" or "json" => JsonlHistory.Read(path, warn: warn),
+        "jsonl" or "json" => CompactHistoryReader.Read(path, warn),
         "edn" => EdnHistory.Read(path, warn),
         "history-txt" or "txt" => JepsenTextHistory.Read(path, warn),
         "elle-json" => ElleJsonHistory.Read(path),

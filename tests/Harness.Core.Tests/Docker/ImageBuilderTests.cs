@@ -74,13 +74,17 @@ public sealed class ImageBuilderTests
     }
 
     [Test]
-    public async Task AFailedBuildThrowsWithTheLastLinesOfItsLog()
+    public async Task AFailedBuildThrowsWithTheLastLinesOfItsLogAndLeavesNoContainer()
     {
         var tag = $"harness-it-fail:{id}";
+        var marker = $"about-to-fail-{id}";
         try
         {
-            var e = Assert.ThrowsAsync<DockerException>(() => ImageBuilder.EnsureAsync(Recipe(tag, "echo about-to-fail && exit 3"), null, logs, CancellationToken.None));
-            Assert.That(e!.Message, Does.Contain("about-to-fail").And.Contain("last lines of").And.Contain(logs));
+            var e = Assert.ThrowsAsync<DockerException>(() => ImageBuilder.EnsureAsync(Recipe(tag, $"echo {marker} && exit 3"), null, logs, CancellationToken.None));
+            Assert.That(e!.Message, Does.Contain(marker).And.Contain("last lines of").And.Contain(logs));
+            var left = await DockerEngine.Client.Containers.ListContainersAsync(new ContainersListParameters { All = true }, CancellationToken.None);
+            Assert.That(left.Where(c => c.Command.Contains(marker, StringComparison.Ordinal)).Select(c => c.ID[..12]), Is.Empty,
+                "the failed step's intermediate container was removed (forcerm)");
         }
         finally
         {

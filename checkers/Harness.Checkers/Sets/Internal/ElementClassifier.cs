@@ -17,14 +17,13 @@ internal static class ElementClassifier
         foreach (var element in universe)
         {
             var holding = set.FinalReads.Where(r => r.Elements.Contains(element)).ToList();
-            set.Adds.TryGetValue(element, out var add);
-            yield return Judge(element, add, holding, set.FinalReads);
+            yield return Judge(element, set.Adds.TryGetValue(element, out var add) ? add : null, holding, set.FinalReads);
         }
     }
 
-    private static ElementVerdict Judge(long element, SetAdd? add, List<FinalRead> holding, List<FinalRead> reads)
+    private static ElementVerdict Judge(long element, SetAdd? found, List<FinalRead> holding, List<FinalRead> reads)
     {
-        if (add is null) return new(element, ElementFate.Unexpected, null, holding, []);
+        if (found is not { } add) return new(element, ElementFate.Unexpected, null, holding, []);
         if (add.Outcome == Harness.Core.History.OpType.Fail)
             return new(element, holding.Count > 0 ? ElementFate.FailedButPresent : ElementFate.NeverRead, add, holding, []);
         var obliged = add.IsAcknowledged

@@ -2,19 +2,25 @@ using Harness.Core.History;
 
 namespace Harness.Checkers.Sets.Internal;
 
-/// <summary>One attempted add of an element: its invocation and completion (null while open), with history positions.</summary>
-internal sealed record SetAdd(long Element, int InvokePosition, Op Invoke, int CompletionPosition, Op? Completion)
+/// <summary>
+/// One attempted add of an element, held small: history positions of its invocation and completion (-1 while open),
+/// its outcome and the time it completed (the invocation's time while open). A long run has millions of adds, so
+/// the operations themselves are not kept (in a compact history each read of a position builds a fresh
+/// <see cref="Op"/>, so holding two per add would be a second copy of the history); the few that an explanation
+/// quotes are read back from the history by position.
+/// </summary>
+internal readonly record struct SetAdd(long Element, int InvokePosition, int CompletionPosition, OpType Outcome, long CompletionTime)
 {
-    public OpType Outcome => Completion?.Type ?? OpType.Info;
+    public static SetAdd Of(long element, int position, History history)
+    {
+        var partner = history.PartnerOf(position);
+        var completion = partner < 0 ? null : history[partner];
+        return new SetAdd(element, position, partner, completion?.Type ?? OpType.Info, completion?.Time ?? history[position].Time);
+    }
 
-    public bool IsAcknowledged => Completion is { Type: OpType.Ok };
+    public bool IsAcknowledged => Outcome == OpType.Ok;
 
-    public bool IsOpen => Completion is null;
-
-    /// <summary>When the add was acknowledged (or otherwise completed); the invocation time while open.</summary>
-    public long CompletionTime => Completion?.Time ?? Invoke.Time;
-
-    public string Node => Completion?.Node ?? Invoke.Node ?? $"process {Invoke.Process}";
+    public bool IsOpen => CompletionPosition < 0;
 
     /// <summary>How sure an add is that it happened: Ok beats unknown (Info, open) beats Fail.</summary>
     public int Strength => Outcome switch
@@ -24,6 +30,16 @@ internal sealed record SetAdd(long Element, int InvokePosition, Op Invoke, int C
         _ => 1,
     };
 
-    public IEnumerable<long> OpIndices() =>
-        Completion is null ? [Invoke.Index] : [Invoke.Index, Completion.Index];
+    public Op Invoke(History history) => history[InvokePosition];
+
+    public Op? Completion(History history) => IsOpen ? null : history[CompletionPosition];
+
+    public string Node(History history)
+    {
+        var invoke = Invoke(history);
+        return Completion(history)?.Node ?? invoke.Node ?? $"process {invoke.Process}";
+    }
+
+    public IEnumerable<long> OpIndices(History history) =>
+        IsOpen ? [Invoke(history).Index] : [Invoke(history).Index, Completion(history)!.Index];
 }

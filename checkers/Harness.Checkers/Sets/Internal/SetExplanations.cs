@@ -15,44 +15,44 @@ internal static class SetExplanations
         _ => "",
     };
 
-    public static Anomaly Explain(ElementVerdict v)
+    public static Anomaly Explain(ElementVerdict v, Core.History.History history)
     {
         var reads = v.Holding.Concat(v.Missing).OrderBy(r => r.InvokePosition);
-        var witnesses = (v.Add?.OpIndices() ?? []).Concat(reads.SelectMany(r => r.OpIndices())).ToList();
-        return new Anomaly(Kind(v.Fate), Sentence(v), witnesses);
+        var witnesses = (v.Add?.OpIndices(history) ?? []).Concat(reads.SelectMany(r => r.OpIndices())).ToList();
+        return new Anomaly(Kind(v.Fate), Sentence(v, history), witnesses);
     }
 
-    private static string Sentence(ElementVerdict v)
+    private static string Sentence(ElementVerdict v, Core.History.History history)
     {
-        var add = v.Add;
+        var add = v.Add.GetValueOrDefault();
         return v.Fate switch
         {
             ElementFate.Lost =>
-                $"{AddText(add!)} but is missing from the final reads of {Nodes(v.Missing)}",
+                $"{AddText(add, history)} but is missing from the final reads of {Nodes(v.Missing)}",
             ElementFate.Divergent =>
-                $"{AddText(add!)}; the final reads of {Nodes(v.Holding)} contain it but those of {Nodes(v.Missing)}, made after " +
-                (add!.IsAcknowledged ? "the acknowledgement" : "another final read had shown it") + ", do not: the replicas did not converge",
+                $"{AddText(add, history)}; the final reads of {Nodes(v.Holding)} contain it but those of {Nodes(v.Missing)}, made after " +
+                (add.IsAcknowledged ? "the acknowledgement" : "another final read had shown it") + ", do not: the replicas did not converge",
             ElementFate.Unexpected =>
                 $"element {v.Element} was never added, yet the final reads of {Nodes(v.Holding)} contain it",
             ElementFate.FailedButPresent =>
-                $"{AddText(add!)}, yet the final reads of {Nodes(v.Holding)} contain it: a failed add must not take effect",
+                $"{AddText(add, history)}, yet the final reads of {Nodes(v.Holding)} contain it: a failed add must not take effect",
             _ => $"element {v.Element}: {v.Fate}",
         };
     }
 
-    private static string AddText(SetAdd add)
+    private static string AddText(SetAdd add, Core.History.History history)
     {
         var at = TimeText.Seconds(add.CompletionTime);
+        var node = add.Node(history);
+        var error = add.Completion(history)?.Error is { } e ? $" ({e})" : "";
         return add.Outcome switch
         {
-            _ when add.IsOpen => $"add {add.Element} (invoked at {at} on {add.Node}, never completed) was seen",
-            Core.History.OpType.Ok => $"add {add.Element} was acknowledged at {at} by {add.Node}",
-            Core.History.OpType.Fail => $"add {add.Element} failed at {at} on {add.Node}" + ErrorText(add),
-            _ => $"add {add.Element} ended unknown (info) at {at} on {add.Node}" + ErrorText(add) + " but was seen",
+            _ when add.IsOpen => $"add {add.Element} (invoked at {at} on {node}, never completed) was seen",
+            Core.History.OpType.Ok => $"add {add.Element} was acknowledged at {at} by {node}",
+            Core.History.OpType.Fail => $"add {add.Element} failed at {at} on {node}" + error,
+            _ => $"add {add.Element} ended unknown (info) at {at} on {node}" + error + " but was seen",
         };
     }
-
-    private static string ErrorText(SetAdd add) => add.Completion?.Error is { } e ? $" ({e})" : "";
 
     private static string Nodes(IEnumerable<FinalRead> reads) =>
         string.Join(", ", reads.Select(r => r.Node).Distinct(StringComparer.Ordinal));

@@ -5,7 +5,7 @@ namespace Harness.Checkers.Sets.Internal;
 /// <summary>Collects element verdicts into counts, a few example anomalies per kind, and the time series
 /// (element, time in ns) a report plots: acknowledgement time for lost and divergent elements, add invocation
 /// time for recovered ones, and the first final read's completion for unexpected ones.</summary>
-internal sealed class SetFindings(int examplesPerKind)
+internal sealed class SetFindings(int examplesPerKind, Core.History.History history)
 {
     private readonly Dictionary<ElementFate, long> _counts = Enum.GetValues<ElementFate>().ToDictionary(f => f, _ => 0L);
     private readonly Dictionary<string, List<object?>> _series = new()
@@ -26,7 +26,7 @@ internal sealed class SetFindings(int examplesPerKind)
         _counts[v.Fate]++;
         if (v.Fate == ElementFate.Divergent && v.Add is { IsAcknowledged: true }) AcknowledgedDivergent++;
         var kind = SetExplanations.Kind(v.Fate);
-        if (kind.Length > 0 && _counts[v.Fate] <= examplesPerKind) Anomalies.Add(SetExplanations.Explain(v));
+        if (kind.Length > 0 && _counts[v.Fate] <= examplesPerKind) Anomalies.Add(SetExplanations.Explain(v, history));
         var series = v.Fate switch
         {
             ElementFate.Lost => "lost",
@@ -38,11 +38,11 @@ internal sealed class SetFindings(int examplesPerKind)
         if (series is not null) _series[series].Add(new object?[] { v.Element, TimeOf(v) });
     }
 
-    private static long TimeOf(ElementVerdict v) => v.Fate switch
+    private long TimeOf(ElementVerdict v) => v.Fate switch
     {
         ElementFate.Unexpected => v.Holding.Min(r => r.Completion.Time),
-        ElementFate.Recovered => v.Add!.Invoke.Time,
-        _ => v.Add!.CompletionTime,
+        ElementFate.Recovered => v.Add!.Value.Invoke(history).Time,
+        _ => v.Add!.Value.CompletionTime,
     };
 
     public bool AnyAnomaly => Anomalies.Count > 0;

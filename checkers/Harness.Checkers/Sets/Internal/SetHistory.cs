@@ -5,7 +5,8 @@ namespace Harness.Checkers.Sets.Internal;
 /// <summary>
 /// A set workload's history, digested: every attempted add (one entry per element, the most certain outcome kept
 /// when an element was added twice) and the final reads, i.e. the Ok reads invoked after the last add invocation.
-/// Values that do not fit the workload are skipped and described in <see cref="Notes"/>.
+/// Values that do not fit the workload are skipped and described in <see cref="Notes"/>. The adds hold positions, not
+/// operations (see <see cref="SetAdd"/>).
 /// </summary>
 internal sealed class SetHistory
 {
@@ -26,7 +27,7 @@ internal sealed class SetHistory
             {
                 lastAddInvoke = i;
                 if (!ValueText.TryLong(op.Value, out var element)) { badAdds++; continue; }
-                if (!result.Remember(new SetAdd(element, i, op, history.PartnerOf(i), history.CompletionOf(i)))) duplicateAdds++;
+                if (!result.Remember(SetAdd.Of(element, i, history))) duplicateAdds++;
             }
             else if (op.F == "read") reads.Add((i, history.PartnerOf(i)));
             else otherOps++;
