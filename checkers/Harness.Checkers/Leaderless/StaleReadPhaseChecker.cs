@@ -10,7 +10,8 @@ namespace Harness.Checkers.Leaderless;
 /// primary (Swift's <c>X-Newest</c>) finds the newest copy. So the stale reads that matter here are those after the
 /// heal: during a partition even a read of every reachable primary can be stale. A read is stale when an Ok write of
 /// the key finished before the read began and the value the read returned (unique per key) was written by a write
-/// that finished before that overwrite began, or the read returned nothing although the write had finished. A read that
+/// answered (even with a 503 or a timeout: stamped before that) before that overwrite began, or the read returned
+/// nothing although the write had finished. A read that
 /// overlaps a partition from its first rule to its heal counts as during it. Not an error of the store (it promises
 /// eventual consistency), so the verdict stays valid; counts and examples are the measurement.
 /// </summary>
@@ -65,7 +66,7 @@ public sealed class StaleReadPhaseChecker(IReadOnlyList<string> nodes) : IChecke
     {
         var source = read.Value is null ? null : writes.FirstOrDefault(w => w.Value == read.Value);
         if (read.Value is not null && source is null) return null; // a value never written: not a stale read
-        return writes.Where(w => w.IsOk && w != source && w.End < read.Start && (source is null || source.End < w.Start)).MaxBy(w => w.End);
+        return writes.Where(w => w.IsOk && w != source && w.End < read.Start && (source is null || source.StampBound < w.Start)).MaxBy(w => w.End);
     }
 
     private static Anomaly Explain(long key, KeyedOp read, KeyedOp overwrite, long healNs) => new("stale-after-heal",

@@ -73,6 +73,15 @@ public class StaleReadPhaseCheckerTests
     }
 
     [Test]
+    public void AValueFromAnEarlierWriteOfUnknownOutcomeIsStaleOnceANewerOneWasAcknowledged()
+    {
+        var h = Partitioned();
+        h.Call(3, "write", Kv(0, 7), 0.6, 0.9, OpType.Info, ScriptedHistory.Same, "n3", "HTTP 503");
+        h.Call(1, "read", Kv(0, null), 120, 125, returned: Kv(0, 7), node: "n1");
+        Assert.That(Check(h).Stats["stale-after-heal-count"], Is.EqualTo(1L));
+    }
+
+    [Test]
     public void WithoutAPartitionThereIsNothingToMeasure()
     {
         var h = new ScriptedHistory().Done(0, "write", Kv(0, 1), 0, 1, "n2").Done(0, "write", Kv(0, 2), 5, 10, "n2");
