@@ -11,8 +11,8 @@ namespace Harness.Checkers.Leaderless;
 /// heal: during a partition even a read of every reachable primary can be stale. A read is stale when an Ok write of
 /// the key finished before the read began and the value the read returned (unique per key) was written by a write
 /// answered (even with a 503 or a timeout: stamped before that) before that overwrite began, or the read returned
-/// nothing although the write had finished. A read that
-/// overlaps a partition from its first rule to its heal counts as during it. Not an error of the store (it promises
+/// nothing although the write had finished. A read counts
+/// by when it began (a coordinator picks its replica then): during a partition, from its first rule to its heal, or after a heal. Not an error of the store (it promises
 /// eventual consistency), so the verdict stays valid; counts and examples are the measurement.
 /// </summary>
 public sealed class StaleReadPhaseChecker(IReadOnlyList<string> nodes) : IChecker
@@ -33,7 +33,7 @@ public sealed class StaleReadPhaseChecker(IReadOnlyList<string> nodes) : IChecke
             var keyWrites = writes.GetValueOrDefault(key) ?? [];
             foreach (var r in keyReads.Where(r => r.IsOk))
             {
-                var phase = spans.Any(s => s.Overlaps(r.Start, r.End)) ? "during" : spans.Any(s => s.End <= r.Start) ? "after-heal" : "calm";
+                var phase = spans.Any(s => s.From <= r.Start && r.Start < s.End) ? "during" : spans.Any(s => s.End <= r.Start) ? "after-heal" : "calm";
                 readCounts[phase]++;
                 if (Overwrite(r, keyWrites) is not { } overwrite) continue;
                 counts[phase]++;

@@ -8,9 +8,6 @@ namespace Harness.Checkers.Leaderless.Internal;
 internal sealed record PartitionSpan(long Start, long End, Grudge Grudge)
 {
     public long From { get; init; } = Start;
-
-    /// <summary>True if an operation from <paramref name="start"/> to <paramref name="end"/> overlaps the partition from its first rule to the heal.</summary>
-    public bool Overlaps(long start, long end) => start < End && end > From;
 }
 
 /// <summary>
