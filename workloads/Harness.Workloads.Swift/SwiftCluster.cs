@@ -25,6 +25,7 @@ public sealed class SwiftCluster : IDatabase, IKillable, IPausable, IPartitionab
     private readonly ConcurrentDictionary<(string Container, string Object), long> tracked = new();
     private readonly ConvergenceRecorder recorder;
     private long trackOrder;
+    private int networkFaults;
 
     public SwiftClusterOptions Options { get; }
     public ContainerCluster Containers { get; }
@@ -113,21 +114,30 @@ public sealed class SwiftCluster : IDatabase, IKillable, IPausable, IPartitionab
         recorder.OnHeal();
     }
 
-    public Task ApplyGrudgeAsync(Grudge grudge, CancellationToken cancellationToken) => Containers.ApplyGrudgeAsync(grudge, cancellationToken);
+    public async Task ApplyGrudgeAsync(Grudge grudge, CancellationToken cancellationToken)
+    {
+        Interlocked.Exchange(ref networkFaults, 1);
+        await Containers.ApplyGrudgeAsync(grudge, cancellationToken).ConfigureAwait(false);
+    }
 
+    /// <summary>Heals the network; a heal with no partition or delay in force (the run's closing heal-all) starts no
+    /// convergence poll, which would stop the poll of the real heal before its objects converged.</summary>
     public async Task HealNetworkAsync(CancellationToken cancellationToken)
     {
         await Containers.HealNetworkAsync(cancellationToken).ConfigureAwait(false);
-        recorder.OnHeal();
+        if (Interlocked.Exchange(ref networkFaults, 0) == 1) recorder.OnHeal();
     }
 
-    public Task DelayAsync(string node, IReadOnlyList<string>? fromNodes, int delayMs, int jitterMs, CancellationToken cancellationToken) =>
-        Containers.DelayAsync(node, fromNodes, delayMs, jitterMs, cancellationToken);
+    public async Task DelayAsync(string node, IReadOnlyList<string>? fromNodes, int delayMs, int jitterMs, CancellationToken cancellationToken)
+    {
+        Interlocked.Exchange(ref networkFaults, 1);
+        await Containers.DelayAsync(node, fromNodes, delayMs, jitterMs, cancellationToken).ConfigureAwait(false);
+    }
 
     public async Task ClearDelaysAsync(CancellationToken cancellationToken)
     {
         await Containers.ClearDelaysAsync(cancellationToken).ConfigureAwait(false);
-        recorder.OnHeal();
+        if (Interlocked.Exchange(ref networkFaults, 0) == 1) recorder.OnHeal();
     }
 
     /// <summary>Copies each node's container output and Swift server logs, then records the final replica sample

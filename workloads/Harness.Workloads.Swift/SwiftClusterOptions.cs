@@ -32,6 +32,7 @@ public sealed record SwiftClusterOptions(int Nodes, string RunId, string BaseIma
             ProxyClockOffsets = ParseOffsets(o.Text("proxy-clock-offset")),
             ConvergenceWindowSeconds = (int)o.Integer("convergence-window"),
             ProbeObjects = (int)o.Integer("probe-objects"),
+            HealthTimeout = TimeSpan.FromSeconds(o.Integer("health-timeout")),
         };
     }
 

@@ -23,6 +23,7 @@ public sealed class RegisterWorkload : IWorkloadModule
     [
         OptionDef.Integer("ops-per-key", "Register workload: operations per key before a fresh key", 60, 1, 1_000_000),
         OptionDef.Integer("threads-per-key", "Register workload: processes that share a key (Jepsen's independent keys); more processes work on more keys at once", 5, 1, 1_000),
+        OptionDef.Integer("read-percent", "Register workload: share of operations that are reads, in steps of 10 (the rest writes, and cas if enabled)", 40, 0, 100),
         OptionDef.Flag("cas", "Register workload: issue compare-and-set operations (off for stores without one, e.g. swift)", true),
     ];
 
@@ -33,8 +34,9 @@ public sealed class RegisterWorkload : IWorkloadModule
     public IGenerator Generator(TestSpec test)
     {
         var opsPerKey = (int)test.WorkloadOptions.Integer("ops-per-key");
+        var readTenths = (int)test.WorkloadOptions.Integer("read-percent") / 10;
         return new KeyGroupsGenerator(test.NodeCount * test.ConcurrencyPerNode, (int)test.WorkloadOptions.Integer("threads-per-key"),
-            (group, groups) => new RegisterGenerator(opsPerKey, group, groups, test.WorkloadOptions.Flag("cas")));
+            (group, groups) => new RegisterGenerator(opsPerKey, group, groups, test.WorkloadOptions.Flag("cas"), readTenths));
     }
 
     public IGenerator? FinalGenerator(TestSpec test) => null;

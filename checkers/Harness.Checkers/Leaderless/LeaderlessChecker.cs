@@ -7,8 +7,9 @@ namespace Harness.Checkers.Leaderless;
 /// <summary>
 /// The leaderless checkers over one run: the history plus the replica samples the cluster recorded
 /// (<see cref="ReplicaLog"/>, read when checking so a stored run can be re-checked). For keyed registers:
-/// <see cref="LwwLossChecker"/> against the values every replica settled on, and
-/// <see cref="SloppyQuorumVisibilityChecker"/> if the history has partitions (without one it has nothing to measure);
+/// <see cref="LwwLossChecker"/> against the values every replica settled on, <see cref="AcceptedWriteChecker"/> (writes
+/// answered 202 Accepted and never stored), and <see cref="SloppyQuorumVisibilityChecker"/> and
+/// <see cref="StaleReadPhaseChecker"/> if the history has partitions (without one they have nothing to measure);
 /// always <see cref="ConvergenceChecker"/> with placement. The worst verdict wins.
 /// </summary>
 public sealed class LeaderlessChecker(bool registers, string samplesPath) : IChecker
@@ -21,8 +22,14 @@ public sealed class LeaderlessChecker(bool registers, string samplesPath) : IChe
         var checkers = new List<IChecker>();
         if (registers)
         {
-            checkers.Add(new LwwLossChecker(log.FinalRegisterValues(), log.ClockOffsets));
-            if (PartitionTimeline.Of(history, log.Nodes).Count > 0) checkers.Add(new SloppyQuorumVisibilityChecker(log.Nodes));
+            var finals = log.FinalRegisterValues();
+            checkers.Add(new LwwLossChecker(finals, log.ClockOffsets));
+            checkers.Add(new AcceptedWriteChecker(finals));
+            if (PartitionTimeline.Of(history, log.Nodes).Count > 0)
+            {
+                checkers.Add(new SloppyQuorumVisibilityChecker(log.Nodes));
+                checkers.Add(new StaleReadPhaseChecker(log.Nodes));
+            }
         }
         checkers.Add(new SamplesChecker(ConvergenceChecker.Name, () => ConvergenceChecker.Check(log.Samples, log.WindowMs)));
         return new CompositeChecker(Name, checkers).Check(history, context);

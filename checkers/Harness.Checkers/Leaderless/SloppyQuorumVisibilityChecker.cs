@@ -53,13 +53,14 @@ public sealed class SloppyQuorumVisibilityChecker(IReadOnlyList<string> nodes) :
         };
     }
 
-    /// <summary>True if the read returned the write's value or a value written no earlier than it began.</summary>
+    /// <summary>True if the read returned the write's value or a value that may have been stamped no earlier than it
+    /// began (an Info write's value too: its stamp is before its answer, see <see cref="KeyedOp.StampBound"/>).</summary>
     private static bool Sees(KeyedOp read, KeyedOp write, List<KeyedOp> writes)
     {
         if (read.Value is null) return false;
         if (read.Value == write.Value) return true;
         var source = writes.FirstOrDefault(w => w.Value == read.Value);
-        return source is null || source.End >= write.Start;
+        return source is null || source.StampBound >= write.Start;
     }
 
     private static Anomaly Explain(long key, KeyedOp read, KeyedOp write) => new("invisible-write",

@@ -13,6 +13,11 @@ public interface IReplicaObservable
     /// <summary>The file name, in the run directory, of the replica samples.</summary>
     public const string SamplesFile = "convergence.jsonl";
 
+    /// <summary>How the error text of a write begins that completed Ok although the store did not apply it (Swift's
+    /// <c>202 Accepted</c>: the object servers refused it as older than their copy). A client that counts 2xx as success
+    /// records it acknowledged; the leaderless checkers count such writes that no read ever saw.</summary>
+    public const string AcceptedNotStoredPrefix = "202 accepted";
+
     /// <summary>The run directory the samples are written to.</summary>
     string RunDirectory { get; }
 }

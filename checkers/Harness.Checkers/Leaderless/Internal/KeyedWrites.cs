@@ -8,6 +8,11 @@ internal sealed record KeyedOp(Op Invoke, Op? Completion, long Key, long? Value,
 {
     public bool IsOk => Completion?.Type == OpType.Ok;
     public bool IsFail => Completion?.Type == OpType.Fail;
+
+    /// <summary>The latest time the coordinator can have stamped this write for last-writer-wins: it stamps a write when
+    /// the request arrives, so before the client saw any answer, even a 503 or a timeout (Info); unbounded only for a
+    /// write that never completed. Comparing stamps, not acknowledgements, tells a value certainly older than another.</summary>
+    public long StampBound => Completion?.Time ?? long.MaxValue;
 }
 
 /// <summary>Splits a keyed register history into writes and reads per key.</summary>

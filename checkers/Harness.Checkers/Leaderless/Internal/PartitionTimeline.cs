@@ -3,8 +3,12 @@ using Harness.Core.History;
 
 namespace Harness.Checkers.Leaderless.Internal;
 
-/// <summary>A partition in force from <see cref="Start"/> to <see cref="End"/> (ns) with the grudge it applied.</summary>
-internal sealed record PartitionSpan(long Start, long End, Grudge Grudge);
+/// <summary>A partition in force from <see cref="Start"/> to <see cref="End"/> (ns) with the grudge it applied; its
+/// rules went in from <see cref="From"/> (the start's invocation) on, node by node.</summary>
+internal sealed record PartitionSpan(long Start, long End, Grudge Grudge)
+{
+    public long From { get; init; } = Start;
+}
 
 /// <summary>
 /// The partitions of a history, rebuilt from the nemesis operations: the invocation of <c>start-partition</c>
@@ -17,18 +21,18 @@ internal static class PartitionTimeline
     {
         var spans = new List<PartitionSpan>();
         Grudge? pending = null, current = null;
-        long start = 0;
+        long start = 0, from = 0;
         foreach (var op in history.Ops.Where(o => o.IsNemesis))
         {
-            if (op.F == "start-partition" && op.Type == OpType.Invoke) pending = GrudgeFor(op.Value, nodes);
+            if (op.F == "start-partition" && op.Type == OpType.Invoke) { pending = GrudgeFor(op.Value, nodes); from = op.Time; }
             else if (op.F == "start-partition" && op.Type == OpType.Info && pending is not null) { current = pending; start = op.Time; }
             else if (op.F is "stop-partition" or "heal-all" && op.Type == OpType.Info && current is not null)
             {
-                spans.Add(new PartitionSpan(start, op.Time, current));
+                spans.Add(new PartitionSpan(start, op.Time, current) { From = from });
                 current = null;
             }
         }
-        if (current is not null) spans.Add(new PartitionSpan(start, long.MaxValue, current));
+        if (current is not null) spans.Add(new PartitionSpan(start, long.MaxValue, current) { From = from });
         return spans;
     }
 
