@@ -16,7 +16,7 @@ public sealed class ListAppendWorkload : IWorkloadModule
     public string Summary => "Elle's list-append transactions; dependency cycles (G0 ... G2) against a consistency model";
     public IReadOnlyList<OptionDef> Options { get; } = TransactionalOptions.For("list-append");
 
-    public IGenerator Generator(TestSpec test) => new ListAppendGenerator(
+    public IGenerator Generator(TestSpec test) => new ElleTxnGenerator("append",
         (int)test.WorkloadOptions.Integer("active-keys"), (int)test.WorkloadOptions.Integer("max-txn-length"), (int)test.WorkloadOptions.Integer("max-writes-per-key"));
 
     public IGenerator? FinalGenerator(TestSpec test) => null;

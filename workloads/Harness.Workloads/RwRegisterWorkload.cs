@@ -17,7 +17,7 @@ public sealed class RwRegisterWorkload : IWorkloadModule
     public string Summary => "Elle's read/write register transactions; dependency cycles against a consistency model";
     public IReadOnlyList<OptionDef> Options { get; } = TransactionalOptions.For("rw-register");
 
-    public IGenerator Generator(TestSpec test) => new RwRegisterGenerator(
+    public IGenerator Generator(TestSpec test) => new ElleTxnGenerator("w",
         (int)test.WorkloadOptions.Integer("active-keys"), (int)test.WorkloadOptions.Integer("max-txn-length"), (int)test.WorkloadOptions.Integer("max-writes-per-key"));
 
     public IGenerator? FinalGenerator(TestSpec test) => null;

@@ -3,11 +3,13 @@ using Harness.Core.Generators;
 namespace Harness.Workloads.Generators;
 
 /// <summary>
-/// Elle's rw-register transactions: 1..<c>maxLength</c> micro-ops, each a read <c>["r", k, null]</c> or a write
-/// <c>["w", k, v]</c> with v unique per key, over a small pool of hot keys; a key that has taken
-/// <c>maxWritesPerKey</c> writes is replaced by a fresh one.
+/// Elle's transactions for both of its workloads: each transaction is 1..<c>maxLength</c> micro-ops, each a read
+/// <c>["r", k, null]</c> or a write <c>[writeFunction, k, v]</c> with v unique per key (1, 2, 3, ...):
+/// <c>"append"</c> for list-append, <c>"w"</c> for rw-register. A small pool of <c>activeKeys</c> keys is used at
+/// once (contention is what exposes anomalies); a key that has taken <c>maxWritesPerKey</c> writes is retired and
+/// replaced by a fresh one, keeping each key's list (or version order) short.
 /// </summary>
-public sealed class RwRegisterGenerator(int activeKeys = 4, int maxLength = 4, int maxWritesPerKey = 32) : IGenerator
+public sealed class ElleTxnGenerator(string writeFunction, int activeKeys = 4, int maxLength = 4, int maxWritesPerKey = 32) : IGenerator
 {
     private readonly List<long> _keys = Enumerable.Range(0, activeKeys).Select(i => (long)i).ToList();
     private readonly Dictionary<long, long> _writes = [];
@@ -28,7 +30,7 @@ public sealed class RwRegisterGenerator(int activeKeys = 4, int maxLength = 4, i
             }
             var value = _writes.GetValueOrDefault(key) + 1;
             _writes[key] = value;
-            txn[i] = new object?[] { "w", key, value };
+            txn[i] = new object?[] { writeFunction, key, value };
             if (value >= maxWritesPerKey)
             {
                 _keys[slot] = _nextKey++;
