@@ -7,17 +7,20 @@ namespace Harness.Core.Tests.Workloads;
 
 /// <summary>A client's connections under failed connects (fake server, a clock the test moves): the next connect to a
 /// node waits for its back-off within the operation's wait budget, past the budget it is not attempted at all, a
-/// success resets the back-off, and a connect that never completes ends at the connect timeout as a TimeoutException.</summary>
+/// success resets the back-off, a connect that never completes ends at the connect timeout as a TimeoutException, and
+/// the connects in flight to one node are bounded over all clients sharing a limiter.</summary>
 public class SqlConnectionsBackoffTests
 {
     private static readonly ReconnectBackoff Policy = new(TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(3));
 
-    private static (SqlConnections Connections, ReconnectGate Gate, ManualTime Time) Connections(FakeSqlServer server, TimeSpan connectTimeout)
+    private static (SqlConnections Connections, ReconnectGate Gate, ManualTime Time) Connections(
+        FakeSqlServer server, TimeSpan connectTimeout, NodeConnectLimiter? limiter = null)
     {
         var gate = new ReconnectGate(Policy, () => 0.5);
         var time = new ManualTime();
         var parts = new FakeSqlParts(server);
-        return (new SqlConnections(parts, node => node, connectTimeout, gate, TimeSpan.FromMilliseconds(100), time), gate, time);
+        var connections = new SqlConnections(parts, node => node, connectTimeout, gate, limiter ?? new NodeConnectLimiter(2), TimeSpan.FromMilliseconds(100), time);
+        return (connections, gate, time);
     }
 
     [Test]
@@ -67,6 +70,29 @@ public class SqlConnectionsBackoffTests
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
         Assert.CatchAsync<OperationCanceledException>(() => connections.OpenAsync("p", cts.Token));
         Assert.That(gate.Failures("p"), Is.EqualTo(0), "the runner's deadline, not the node, ended the connect");
+    }
+
+    [Test]
+    public async Task ConnectsInFlightToANodeAreBoundedOverClientsAndAFreedSlotIsTakenAgain()
+    {
+        var server = new FakeSqlServer();
+        server.Hung.Add("p");
+        var limiter = new NodeConnectLimiter(1);
+        var (first, _, _) = Connections(server, TimeSpan.FromSeconds(1), limiter);
+        var (second, secondGate, _) = Connections(server, TimeSpan.FromSeconds(1), limiter);
+        await using var a = first;
+        await using var b = second;
+        var hanging = first.OpenAsync("p", CancellationToken.None); // holds the one slot until its 1 s connect timeout
+        var busy = Assert.ThrowsAsync<ConnectDeferredException>(() => second.OpenAsync("p", CancellationToken.None));
+        Assert.That(busy!.Message, Is.EqualTo("not attempted: 1 other connect(s) to p in flight"));
+        Assert.That((server.ConnectAttempts, secondGate.Failures("p")), Is.EqualTo((1, 0)), "the second client sent nothing and its back-off is untouched");
+        await second.OpenAsync("q", CancellationToken.None);
+        Assert.That(server.ConnectAttempts, Is.EqualTo(2), "another node has its own slots");
+
+        Assert.ThrowsAsync<TimeoutException>(() => hanging);
+        server.Hung.Clear();
+        await second.OpenAsync("p", CancellationToken.None);
+        Assert.That(server.ConnectAttempts, Is.EqualTo(3), "the slot was given back when the first connect timed out");
     }
 
     /// <summary>A clock that moves only when told (real timers still run the waits).</summary>

@@ -11,12 +11,14 @@ namespace Harness.Workloads.Sql.Internal;
 /// <see cref="TimeoutException"/> saying so. After a failed connect the node is not tried again until its
 /// <see cref="ReconnectBackoff"/> delay has passed: an operation waits for it up to <paramref name="waitBudget"/>, and
 /// past that fails without trying (<see cref="ConnectDeferredException"/>), so clients of a starved server do not
-/// storm it with connects each of which costs it a fork.</summary>
+/// storm it with connects each of which costs it a fork; and at most a few connects per node are in flight over all
+/// clients of the cluster (<see cref="NodeConnectLimiter"/>), waited for within the same budget.</summary>
 internal sealed class SqlConnections(
     ISqlDialect dialect,
     Func<string, string> connectionString,
     TimeSpan connectTimeout,
     ReconnectGate gate,
+    NodeConnectLimiter limiter,
     TimeSpan waitBudget,
     TimeProvider time) : IAsyncDisposable
 {
@@ -30,7 +32,23 @@ internal sealed class SqlConnections(
     {
         if (_open.TryGetValue(node, out var c) && c.State == ConnectionState.Open) return c;
         Drop(node);
+        var started = Now;
         await WaitForBackoffAsync(node, ct).ConfigureAwait(false);
+        var left = waitBudget - (Now - started);
+        if (!await limiter.EnterAsync(node, left > TimeSpan.Zero ? left : TimeSpan.Zero, ct).ConfigureAwait(false))
+            throw ConnectDeferredException.Busy(node, limiter.PerNode);
+        try
+        {
+            return await ConnectAsync(node, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            limiter.Leave(node);
+        }
+    }
+
+    private async Task<DbConnection> ConnectAsync(string node, CancellationToken ct)
+    {
         var conn = dialect.CreateConnection(connectionString(node), new SqlConnectionSettings(connectTimeout));
         using var cts = new DeadlineSource(connectTimeout, ct);
         try
@@ -61,7 +79,7 @@ internal sealed class SqlConnections(
         if (remaining > waitBudget)
         {
             if (waitBudget > TimeSpan.Zero) await Task.Delay(waitBudget, time, ct).ConfigureAwait(false);
-            throw new ConnectDeferredException(gate.Failures(node), remaining - waitBudget);
+            throw ConnectDeferredException.BackingOff(gate.Failures(node), remaining - waitBudget);
         }
         await Task.Delay(remaining, time, ct).ConfigureAwait(false);
     }
