@@ -14,7 +14,10 @@ namespace Harness.Workloads.Sql.Internal;
 /// </summary>
 internal abstract class SqlClient(SqlCluster cluster, ClientContext context) : IClient
 {
-    private readonly SqlConnections _connections = new(cluster.Dialect, cluster.ConnectionString, SqlDeadlines.ConnectTimeout(context.Test));
+    private readonly SqlConnections _connections = new(cluster.Dialect, cluster.ConnectionString, SqlDeadlines.ConnectTimeout(context.Test),
+        new ReconnectGate(ReconnectBackoff.For(context.Test), new Random(HashCode.Combine(context.Test.Seed, context.Process)).NextDouble),
+        NodeConnectLimiter.For(cluster),
+        ReconnectBackoff.WaitBudget(context.Test), TimeProvider.System);
 
     protected SqlCluster Cluster => cluster;
 

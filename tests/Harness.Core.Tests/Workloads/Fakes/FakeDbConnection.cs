@@ -26,6 +26,12 @@ internal sealed class FakeDbConnection(FakeSqlServer server, string node) : DbCo
         _state = ConnectionState.Open;
     }
 
+    public override async Task OpenAsync(CancellationToken cancellationToken)
+    {
+        if (server.Hangs(node)) await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+        Open();
+    }
+
     public override void Close() => _state = ConnectionState.Closed;
 
     public override void ChangeDatabase(string databaseName) => throw new NotSupportedException();
