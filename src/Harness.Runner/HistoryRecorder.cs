@@ -13,7 +13,8 @@ namespace Harness.Runner;
 /// history back from the file after the run. The JSON is serialised outside the lock; under it only the index and time
 /// are stamped and the line written, so the order of lines is the order of indices and times.
 /// A write that fails (a full disk) breaks the recorder: that and every later <see cref="Record"/> throw a
-/// <see cref="HistoryWriteException"/> naming the file, and nothing more is written, so the file stays a clean prefix.
+/// <see cref="HistoryWriteException"/> naming the file, and nothing more is written; the part of the failed line that
+/// did reach the disk (a full disk takes a partial write) is cut off again, so the file stays a clean prefix of whole lines.
 /// </summary>
 public sealed class HistoryRecorder : IDisposable
 {
@@ -27,6 +28,7 @@ public sealed class HistoryRecorder : IDisposable
     private readonly Dictionary<int, Op> _open = [];
     private byte[] _line = new byte[512];
     private long _count;
+    private long _whole;
     private HistoryWriteException? _broken;
 
     public HistoryRecorder(string path, RunClock clock)
@@ -40,6 +42,7 @@ public sealed class HistoryRecorder : IDisposable
         Path = path;
         _file = stream;
         _clock = clock;
+        _whole = stream.CanSeek ? stream.Length : -1;
     }
 
     /// <summary>The history file.</summary>
@@ -99,11 +102,27 @@ public sealed class HistoryRecorder : IDisposable
         {
             _file.Write(_line, 0, n);
             _file.Flush();
+            if (_whole >= 0) _whole += n;
         }
         catch (IOException e)
         {
             _broken = new HistoryWriteException(Path, _count, e);
+            TrimTornLine();
             throw _broken;
+        }
+    }
+
+    /// <summary>Cuts the file back to its last whole line; if even that fails, the reader skips a torn last line.</summary>
+    private void TrimTornLine()
+    {
+        if (_whole < 0) return;
+        try
+        {
+            if (_file.Length > _whole) _file.SetLength(_whole);
+        }
+        catch (Exception e) when (e is IOException or NotSupportedException)
+        {
+            // left as it is: a torn last line is skipped, with a warning, when the history is read
         }
     }
 
