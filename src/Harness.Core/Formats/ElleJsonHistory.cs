@@ -21,6 +21,15 @@ public static class ElleJsonHistory
         return new ElleJsonStream(stream, path).ReadAll();
     }
 
+    /// <summary>The file's operations one at a time, in file order, holding only a window of the file: a caller
+    /// that checks them as they pass (see <c>IStreamingChecker</c>) never holds the history. Errors are those of
+    /// <see cref="Read"/>, thrown when the stream reaches them.</summary>
+    public static IEnumerable<Op> Stream(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        foreach (var op in new ElleJsonStream(stream, path).Stream()) yield return op;
+    }
+
     /// <summary>Writes <paramref name="ops"/> as elle-cli reads them: one JSON array, one operation per line.</summary>
     public static void Write(string path, IEnumerable<Op> ops)
     {
