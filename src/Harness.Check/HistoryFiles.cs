@@ -24,13 +24,13 @@ public static class HistoryFiles
     }
 
     /// <summary>Streams the file's operations into <paramref name="check"/> (see <see cref="IStreamingChecker"/>),
-    /// holding none of them, and returns the history's counts. A file that <see cref="Read"/> rejects is rejected
+    /// holding none of them (the file is read on a thread of its own, a few thousand operations ahead: see <c>ReadAhead</c>), and returns the history's counts. A file that <see cref="Read"/> rejects is rejected
     /// here with the same error (a pairing fault once the whole file has been read, as <see cref="Read"/> finds it);
     /// the check must then not be finished.</summary>
     public static CheckCounts Stream(string path, string? format, IStreamingCheck check, Action<string>? warn = null)
     {
         var pairing = new StreamedPairing();
-        foreach (var op in Formats(() => HistoryFormats.Stream(path, format, warn)))
+        foreach (var op in ReadAhead.Of(Formats(() => HistoryFormats.Stream(path, format, warn))))
         {
             pairing.Add(op);
             check.Add(op);

@@ -27,13 +27,6 @@ internal sealed class ElleJsonStream(Stream stream, string file)
     /// <summary>0: before the opening '[', 1: inside the array, 2: done.</summary>
     private int _phase;
 
-    public List<Op> ReadAll()
-    {
-        var all = new List<Op>();
-        foreach (var op in Stream()) all.Add(op);
-        return all;
-    }
-
     /// <summary>The operations one at a time: each window's operations are handed out, then the window slides, so
     /// only one window's worth is ever held here.</summary>
     public IEnumerable<Op> Stream()
