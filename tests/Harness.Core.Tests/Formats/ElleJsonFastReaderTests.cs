@@ -95,6 +95,29 @@ public class ElleJsonFastReaderTests
         }
     }
 
+    /// <summary>The first 1 MiB window ends just after an operation's '}' (offset 0), after its ',' (1), or in the
+    /// whitespace before the next one (2): the scanner reads on across the boundary, alone.</summary>
+    [TestCase(0)]
+    [TestCase(1)]
+    [TestCase(2)]
+    public void AWindowEndingBetweenOperationsIsReadOnByTheScanner(int offset)
+    {
+        var text = new StringBuilder("[");
+        var n = 0;
+        string Op(int i) => $$"""{"index":{{i}},"type":"invoke","process":{{i % 5}},"f":"txn","value":[["append",{{i % 7}},{{i}}]]}""";
+        while (text.Length + 400 < (1 << 20)) text.Append(Op(n++)).Append(",\n");
+        var last = Op(n++);
+        text.Append(' ', (1 << 20) - offset - text.Length - last.Length).Append(last);
+        Assert.That(text.Length, Is.EqualTo((1 << 20) - offset));
+        text.Append(",\n  ");
+        for (var i = 0; i < 10; i++) text.Append(Op(n++)).Append(i < 9 ? ",\n" : "]\n");
+        var bytes = Encoding.ASCII.GetBytes(text.ToString());
+        var fast = new ElleJsonFastReader(new MemoryStream(bytes, false));
+        Assert.That(fast.Read().Count(), Is.EqualTo(n));
+        Assert.That(fast.Stopped, Is.False);
+        Assert.That(Combined(bytes), Is.EqualTo(Full(bytes)));
+    }
+
     [TestCase("""[{"type":"invoke","process":0,"f":"txn","value":[["append","k\u00e9",1]]}]""")]
     [TestCase("""[{"type":"invoke","process":0,"f":"txn","value":[["append","ké",1]]}]""")]
     [TestCase("""[{"type":"invoke","process":0,"f":"txn","value":[["append","x",1.5]]}]""")]

@@ -19,6 +19,7 @@ internal sealed partial class ElleJsonFastReader(Stream stream)
     private byte[] _buffer = new byte[1 << 20];
     private int _length, _pos;
     private bool _final;
+    private bool _afterOperation;
     private readonly Dictionary<ulong, string> _shortStrings = [];
     private readonly object?[] _boxes = new object?[1 << 14];
     private readonly List<List<object?>> _scratch = [];
@@ -75,7 +76,16 @@ internal sealed partial class ElleJsonFastReader(Stream stream)
         {
             SkipWhitespace();
             if (_pos >= _length) return false;
-            if (_buffer[_pos] == ']') return true;
+            if (_afterOperation) // the window may end between an operation and its ',' or the closing ']'
+            {
+                var b = _buffer[_pos];
+                if (b == ']') return true;
+                if (b != ',') { Stopped = true; return false; }
+                _pos++;
+                _afterOperation = false;
+                continue;
+            }
+            if (_buffer[_pos] == ']') return position > 0 ? TrailingComma() : true;
             var start = _pos;
             var op = Operation(position);
             if (op is null)
@@ -86,15 +96,15 @@ internal sealed partial class ElleJsonFastReader(Stream stream)
             }
             ops.Add(op);
             position++;
-            SkipWhitespace();
-            if (_pos >= _length) return false;
-            var b = _buffer[_pos];
-            if (b == ']') return true;
-            if (b != ',') { Stopped = true; return false; }
-            _pos++;
-            SkipWhitespace();
-            if (_pos < _length && _buffer[_pos] != '{') { Stopped = true; return false; } // "[...,]" or worse: the full reader says
+            _afterOperation = true;
         }
+    }
+
+    /// <summary>"[..., ]": the full reader (trailing commas allowed) decides.</summary>
+    private bool TrailingComma()
+    {
+        Stopped = true;
+        return false;
     }
 
     private void SkipWhitespace()
