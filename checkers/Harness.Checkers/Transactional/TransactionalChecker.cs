@@ -24,7 +24,7 @@ namespace Harness.Checkers.Transactional;
 /// orders, data edges and non-cycle anomalies; <c>graph-ms</c>: process and realtime edges and the graph;
 /// <c>cycle-search-ms</c>: components and cycle search; <c>elapsed-ms</c>: all, explanations included).</para>
 /// </summary>
-public sealed class TransactionalChecker : IChecker
+public sealed class TransactionalChecker : IStreamingChecker
 {
     public const string ListAppend = "list-append";
     public const string RwRegister = "rw-register";
@@ -47,13 +47,32 @@ public sealed class TransactionalChecker : IChecker
     /// <summary>Checks a history given as its operations in history order, without holding it: each operation is
     /// read once into the checker's lean table (see <c>TxnTableBuilder</c>) and may be dropped by the caller at
     /// once. Answers are the same as <see cref="Check(Core.History.History, CheckContext)"/> on the same operations.</summary>
-    public CheckResult CheckStream(IEnumerable<Core.History.Op> ops, CheckContext context, int expectedTxns = 16) =>
-        Check(context, workload =>
-        {
-            var b = new TxnTableBuilder(listReads: workload == ListAppend, keepValues: false, expectedTxns);
-            foreach (var op in ops) b.Add(op);
-            return b.Finish();
-        });
+    public CheckResult CheckStream(IEnumerable<Core.History.Op> ops, CheckContext context, int expectedTxns = 16)
+    {
+        var check = Begin(context, expectedTxns);
+        foreach (var op in ops) check.Add(op);
+        return check.Finish();
+    }
+
+    /// <summary>As <see cref="CheckStream"/>, fed one operation at a time. When streamed, <c>read-ms</c> covers only
+    /// the completion of the lean table (the per-operation reading is part of the caller's reading of the file), and
+    /// the time limit counts from <see cref="IStreamingCheck.Finish"/>, as it counts from the end of reading when a
+    /// whole history is checked.</summary>
+    public IStreamingCheck Begin(CheckContext context) => Begin(context, 16);
+
+    private Streamed Begin(CheckContext context, int expectedTxns)
+    {
+        var workload = context.Option("workload") ?? _workload ?? ListAppend;
+        return new Streamed(this, context, new TxnTableBuilder(listReads: workload == ListAppend, keepValues: false, expectedTxns));
+    }
+
+    /// <summary>A streamed check: operations go straight into the lean table.</summary>
+    private sealed class Streamed(TransactionalChecker checker, CheckContext context, TxnTableBuilder table) : IStreamingCheck
+    {
+        public void Add(Core.History.Op op) => table.Add(op);
+
+        public CheckResult Finish() => checker.Check(context, _ => table.Finish());
+    }
 
     private CheckResult Check(CheckContext context, Func<string, TxnTable> read)
     {

@@ -23,11 +23,26 @@ public static class CompactHistoryReader
     public static IReadOnlyList<Op> Read(string path, Action<string>? warn = null)
     {
         var ops = new CompactOpList();
+        foreach (var op in Each(path, warn, s => ops.Share(s)!)) ops.Add(op);
+        return ops;
+    }
+
+    /// <summary>The file's operations one at a time, in file order, with the same values, sharing and errors as
+    /// <see cref="Read"/>, holding none of them: a caller that checks them as they pass never holds the history.</summary>
+    public static IEnumerable<Op> Stream(string path, Action<string>? warn = null)
+    {
+        var strings = new Dictionary<string, string>(StringComparer.Ordinal);
+        return Each(path, warn, s => strings.TryGetValue(s, out var held) ? held : strings[s] = s);
+    }
+
+    private static IEnumerable<Op> Each(string path, Action<string>? warn, Func<string, string> share)
+    {
         var values = new Dictionary<string, object?>(StringComparer.Ordinal);
         var longs = new Dictionary<long, object>();
         var torn = EndsTorn(path);
         using var reader = new StreamReader(path, Encoding.UTF8, false, new FileStreamOptions { BufferSize = 1 << 16, Options = FileOptions.SequentialScan });
         var number = 0;
+        var count = 0L;
         var next = reader.ReadLine();
         while (next is not null)
         {
@@ -35,24 +50,34 @@ public static class CompactHistoryReader
             next = reader.ReadLine(); // one line of look-ahead: the last line is known to be last when it is parsed
             number++;
             if (string.IsNullOrWhiteSpace(current)) continue;
-            try
-            {
-                ops.Add(JsonlHistory.Parse(current, ops.Count, s => ops.Share(s)!, v => Value(v, values, longs)));
-            }
-            catch (Exception e) when (next is null && torn && number > 1 && e is JsonException or FormatException or InvalidOperationException)
-            {
-                warn?.Invoke(Internal.TornTail.Warning(path, number));
-            }
-            catch (JsonException e)
-            {
-                throw new HistoryFormatException(path, number, (int)(e.BytePositionInLine ?? 0) + 1, "a JSON object per line: " + e.Message);
-            }
-            catch (Exception e) when (e is FormatException or InvalidOperationException)
-            {
-                throw new HistoryFormatException(path, number, 1, e.Message);
-            }
+            var op = ParseLine(path, current, number, count, next is null && torn, warn, share, v => Value(v, values, longs));
+            if (op is null) continue;
+            count++;
+            yield return op;
         }
-        return ops;
+    }
+
+    /// <summary>One line, or null for a torn last line (skipped with a warning).</summary>
+    private static Op? ParseLine(string path, string line, int number, long count, bool mayBeTorn, Action<string>? warn,
+        Func<string, string> share, Func<JsonElement, object?> value)
+    {
+        try
+        {
+            return JsonlHistory.Parse(line, count, share, value);
+        }
+        catch (Exception e) when (mayBeTorn && number > 1 && e is JsonException or FormatException or InvalidOperationException)
+        {
+            warn?.Invoke(Internal.TornTail.Warning(path, number));
+            return null;
+        }
+        catch (JsonException e)
+        {
+            throw new HistoryFormatException(path, number, (int)(e.BytePositionInLine ?? 0) + 1, "a JSON object per line: " + e.Message);
+        }
+        catch (Exception e) when (e is FormatException or InvalidOperationException)
+        {
+            throw new HistoryFormatException(path, number, 1, e.Message);
+        }
     }
 
     private static bool EndsTorn(string path)

@@ -14,11 +14,32 @@ namespace Harness.Core.Formats;
 /// </summary>
 public static class ElleJsonHistory
 {
-    /// <summary>Reads the file as a stream (see <see cref="ElleJsonStream"/>): memory holds the operations, not the text.</summary>
-    public static List<Op> Read(string path)
+    /// <summary>Reads the file as a stream (see <see cref="Stream(string)"/>): memory holds the operations, not the text.</summary>
+    public static List<Op> Read(string path) => Stream(path).ToList();
+
+    /// <summary>The file's operations one at a time, in file order, holding only a window of the file: a caller
+    /// that checks them as they pass (see <c>IStreamingChecker</c>) never holds the history. Read by the fast scanner
+    /// (<see cref="ElleJsonFastReader"/>) as far as it goes, then by the full reader (<see cref="ElleJsonStream"/>)
+    /// from the start, skipping what was handed out: the operations and errors are the full reader's. Errors are
+    /// thrown when the stream reaches them.</summary>
+    public static IEnumerable<Op> Stream(string path)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-        return new ElleJsonStream(stream, path).ReadAll();
+        foreach (var op in Stream(stream, path)) yield return op;
+    }
+
+    private static IEnumerable<Op> Stream(Stream stream, string file)
+    {
+        var fast = new ElleJsonFastReader(stream);
+        long handedOut = 0;
+        foreach (var op in fast.Read())
+        {
+            handedOut++;
+            yield return op;
+        }
+        if (!fast.Stopped) yield break;
+        stream.Position = 0;
+        foreach (var op in new ElleJsonStream(stream, file).Stream().Skip((int)Math.Min(handedOut, int.MaxValue))) yield return op;
     }
 
     /// <summary>Writes <paramref name="ops"/> as elle-cli reads them: one JSON array, one operation per line.</summary>
@@ -38,5 +59,5 @@ public static class ElleJsonHistory
 
     public static List<Op> Parse(string json, string file = "<string>") => Parse(Encoding.UTF8.GetBytes(json), file);
 
-    public static List<Op> Parse(byte[] utf8, string file) => new ElleJsonStream(new MemoryStream(utf8, false), file).ReadAll();
+    public static List<Op> Parse(byte[] utf8, string file) => Stream(new MemoryStream(utf8, false), file).ToList();
 }

@@ -22,6 +22,16 @@ public static class HistoryFormats
         var other => throw new ArgumentException($"unknown history format \"{other}\"; known: {string.Join(", ", Names)}", nameof(format)),
     };
 
+    /// <summary>The file's operations one at a time, in file order, as <see cref="Read"/> gives them: streamed
+    /// without holding the history for <c>jsonl</c> and <c>elle-json</c>, read whole first for the other formats.
+    /// Errors are thrown when the stream reaches them (an unknown format name at once).</summary>
+    public static IEnumerable<History.Op> Stream(string path, string? format = null, Action<string>? warn = null) => (format ?? Guess(path)) switch
+    {
+        "jsonl" or "json" => CompactHistoryReader.Stream(path, warn),
+        "elle-json" => ElleJsonHistory.Stream(path),
+        _ => Read(path, format, warn),
+    };
+
     /// <summary>How the tool that writes (and checks) a format reads an Ok read of nil, the default of the
     /// linearizability checker's <c>nil-reads</c> option: <c>unknown</c> for Jepsen's EDN and history.txt (Knossos's
     /// register models accept a nil read in any state), <c>value</c> for everything else (ours, elle-cli JSON,

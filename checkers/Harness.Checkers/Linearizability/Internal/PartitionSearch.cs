@@ -4,7 +4,7 @@ using Harness.Core.Checking;
 namespace Harness.Checkers.Linearizability.Internal;
 
 /// <summary>
-/// Searches the parts of a history on all cores. Parts wait in a queue, smallest first; a worker takes one,
+/// Searches the parts of a history on all cores (the caller's thread and pool threads). Parts wait in a queue, smallest first; a worker takes one,
 /// advances its search by a slice of steps and puts it back if unfinished, so a hard key cannot starve the
 /// others. The first part found not linearizable stops every worker: the verdict is known, and the parts left
 /// unfinished keep no outcome (their caches' memory goes back to the pool).
@@ -38,7 +38,13 @@ internal static class PartitionSearch
             }
         }
         if (workers <= 1) Work();
-        else Task.WaitAll(Enumerable.Range(0, workers).Select(_ => Task.Run(Work)).ToArray());
+        else
+        {
+            // The calling thread is one of the workers: it would only wait otherwise (and a pool thread must wake).
+            var helpers = Enumerable.Range(0, workers - 1).Select(_ => Task.Run(Work)).ToArray();
+            Work();
+            Task.WaitAll(helpers);
+        }
         while (queue.TryDequeue(out var left)) left.Search?.Abandon();
     }
 }

@@ -122,7 +122,7 @@ internal static class ElleJsonOp
     }
 
     /// <summary>Drops the colon from each micro-op's function name: [":append", 1, 2] becomes ["append", 1, 2].</summary>
-    private static object? NormaliseMicroOps(object? value)
+    internal static object? NormaliseMicroOps(object? value)
     {
         if (value is not object?[] list) return value;
         foreach (var item in list)

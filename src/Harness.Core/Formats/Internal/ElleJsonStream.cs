@@ -20,31 +20,43 @@ internal sealed class ElleJsonStream(Stream stream, string file)
     private long _passedBytes, _passedLines, _lastLineStart;
     private readonly Dictionary<ulong, string> _shortStrings = [];
     private readonly List<Op> _ops = [];
+    private long _position;
     private readonly List<List<object?>> _scratch = [];
     private readonly object?[] _boxes = new object?[1 << 14];
 
     /// <summary>0: before the opening '[', 1: inside the array, 2: done.</summary>
     private int _phase;
 
-    public List<Op> ReadAll()
+    /// <summary>The operations one at a time: each window's operations are handed out, then the window slides, so
+    /// only one window's worth is ever held here.</summary>
+    public IEnumerable<Op> Stream()
     {
         var state = new JsonReaderState(new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         while (true)
         {
             Fill();
-            var reader = new Utf8JsonReader(_buffer.AsSpan(0, _length), _final, state);
-            try
-            {
-                Advance(ref reader);
-            }
-            catch (JsonException e)
-            {
-                throw new HistoryFormatException(file, (int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1, "valid JSON: " + e.Message);
-            }
-            if (_phase == 2) return _ops;
-            state = reader.CurrentState;
-            Slide((int)reader.BytesConsumed);
+            var consumed = ReadWindow(ref state);
+            foreach (var op in _ops) yield return op;
+            _ops.Clear();
+            if (_phase == 2) yield break;
+            Slide(consumed);
         }
+    }
+
+    /// <summary>Reads the whole operations the window holds into <c>_ops</c>; returns the bytes consumed.</summary>
+    private int ReadWindow(ref JsonReaderState state)
+    {
+        var reader = new Utf8JsonReader(_buffer.AsSpan(0, _length), _final, state);
+        try
+        {
+            Advance(ref reader);
+        }
+        catch (JsonException e)
+        {
+            throw new HistoryFormatException(file, (int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1, "valid JSON: " + e.Message);
+        }
+        state = reader.CurrentState;
+        return (int)reader.BytesConsumed;
     }
 
     private void Fill()
@@ -106,7 +118,8 @@ internal sealed class ElleJsonStream(Stream stream, string file)
             if (reader.TokenType != JsonTokenType.StartObject) throw Error(start, "an operation object");
             try
             {
-                _ops.Add(ElleJsonOp.Read(ref reader, _buffer, _ops.Count, this));
+                _ops.Add(ElleJsonOp.Read(ref reader, _buffer, _position, this));
+                _position++;
             }
             catch (ElleJsonOp.NeedMoreData)
             {
