@@ -169,13 +169,35 @@ public sealed class ContainerCluster : IKillable, IPausable, IPartitionable, IAs
     public Task CollectLogsAsync(string directory, CancellationToken cancellationToken) =>
         ContainerLogs.CollectAsync(Nodes.ToDictionary(n => n, ContainerName), directory, cancellationToken);
 
-    /// <summary>Removes the containers (with their data) and the network; safe to call twice.</summary>
+    /// <summary>Removes the containers (with their data) and the network; safe to call twice. Every removal is tried even
+    /// when one fails or times out; then a <see cref="DockerException"/> names what is left, by run id (its label).</summary>
     public async Task TeardownAsync(CancellationToken cancellationToken)
     {
-        var results = await Task.WhenAll(Nodes.Select(n => ContainerOps.RemoveAsync(ContainerName(n), RunTimeout, cancellationToken))).ConfigureAwait(false);
-        var failed = results.FirstOrDefault(r => !r.Succeeded && !DockerErrors.IsMissing(r.Stderr) && !r.Stderr.Contains("already in progress", StringComparison.OrdinalIgnoreCase));
-        await ClusterNetwork.RemoveAsync(NetworkName, cancellationToken).ConfigureAwait(false);
-        if (failed is not null) throw new DockerException($"docker rm -f -v ({Name})", failed.ExitCode, failed.Stderr);
+        var left = (await Task.WhenAll(Nodes.Select(n => RemoveContainerAsync(ContainerName(n), cancellationToken))).ConfigureAwait(false)).OfType<string>().ToList();
+        try
+        {
+            await ClusterNetwork.RemoveAsync(NetworkName, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is DockerException or TimeoutException)
+        {
+            left.Add($"network {NetworkName}: {e.Message}");
+        }
+        if (left.Count > 0) throw new DockerException($"cluster {Name} (run {RunId}) left behind: {string.Join("; ", left)}");
+    }
+
+    /// <summary>Removes one container; returns what went wrong, or null when it is gone (or was never there).</summary>
+    private static async Task<string?> RemoveContainerAsync(string container, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var r = await ContainerOps.RemoveAsync(container, RunTimeout, cancellationToken).ConfigureAwait(false);
+            var gone = r.Succeeded || DockerErrors.IsMissing(r.Stderr) || r.Stderr.Contains("already in progress", StringComparison.OrdinalIgnoreCase);
+            return gone ? null : $"{container}: {r.Stderr.Trim()}";
+        }
+        catch (Exception e) when (e is TimeoutException or DockerException)
+        {
+            return $"{container}: {e.Message}";
+        }
     }
 
     public async ValueTask DisposeAsync() => await TeardownAsync(CancellationToken.None).ConfigureAwait(false);

@@ -11,6 +11,10 @@ public sealed record RunResult(TestSpec Test, CheckResult Result, RunCounts Coun
 {
     public Validity Verdict => Result.Validity;
 
+    /// <summary>Why the cluster could not be removed after the run, with the run id and how to remove the leftovers;
+    /// null when it was removed (or kept on purpose). It does not change the verdict.</summary>
+    public string? TeardownFailure { get; init; }
+
     /// <summary>The result of the checker named <paramref name="checker"/> (e.g. "set", "linearizability"), or null.</summary>
     public CheckResult? Checker(string checker) => Result.Flatten().FirstOrDefault(r => r.Checker == checker);
 

@@ -45,7 +45,7 @@ public static class TestHarness
         var (nemesis, schedule) = Nemesis(registry, test, cluster);
         var run = new TestRun(test, cluster, workload, nemesis, schedule, dir) { KeepCluster = settings.KeepCluster, Watchdog = settings.Watchdog ?? (settings.UsesDocker ? new EngineWatchdog() : null) };
         var live = new SyncProgress<RunProgress>(r => progress?.Report(ProgressText.Of(r)));
-        var recording = await ClusterRun.RecordAsync(run, cluster, live, cancellationToken).ConfigureAwait(false);
+        var recording = await ClusterRun.RecordAsync(run, cluster, runId, live, Prefixed(progress, "teardown"), cancellationToken).ConfigureAwait(false);
         var runTime = watch.Elapsed - imagesTime;
 
         if (recording.Interruption is { } why) progress?.Report("interrupted: " + why);
@@ -61,7 +61,7 @@ public static class TestHarness
         progress?.Report("report: writing");
         var paths = RunReports.Write(dir, test, result, watch.Elapsed, store.Root, registry.FaultColours, complete: true);
         var reportTime = watch.Elapsed - imagesTime - runTime - checkTime;
-        return new RunResult(test, result, counts, paths, new RunTimings(imagesTime, runTime, checkTime, reportTime));
+        return new RunResult(test, result, counts, paths, new RunTimings(imagesTime, runTime, checkTime, reportTime)) { TeardownFailure = recording.TeardownFailure };
     }
 
     /// <summary>The complete test <paramref name="spec"/> stands for (defaults filled in), or why it is wrong.</summary>

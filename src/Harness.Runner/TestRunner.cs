@@ -19,8 +19,10 @@ namespace Harness.Runner;
 public sealed class TestRunner(TestRun run, IProgress<RunProgress>? progress = null)
 {
     private static readonly TimeSpan WatchInterval = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan TeardownDeadline = TimeSpan.FromMinutes(3);
     private readonly OpCounters _counters = new();
     private volatile string? _interruption;
+    private string? _teardownFailure;
 
     /// <summary>Runs the test and returns the whole history read back from disk (small runs and tests).</summary>
     public async Task<History> RunAsync(CancellationToken ct)
@@ -45,7 +47,7 @@ public sealed class TestRunner(TestRun run, IProgress<RunProgress>? progress = n
         }
         catch
         {
-            await FinishClusterAsync(quiet: false).ConfigureAwait(false);
+            await FinishClusterAsync().ConfigureAwait(false);
             throw;
         }
         var clock = new RunClock();
@@ -70,9 +72,9 @@ public sealed class TestRunner(TestRun run, IProgress<RunProgress>? progress = n
             await lagCts.CancelAsync().ConfigureAwait(false);
             await lagTask.ConfigureAwait(false);
             await watchTask.ConfigureAwait(false);
-            await FinishClusterAsync(quiet: _interruption is not null).ConfigureAwait(false);
+            await FinishClusterAsync().ConfigureAwait(false);
         }
-        return new RunRecording(path, recorder.Count, _interruption);
+        return new RunRecording(path, recorder.Count, _interruption) { TeardownFailure = _teardownFailure };
     }
 
     private async Task PhasesAsync(HistoryRecorder recorder, RunClock clock, CancellationToken ct)
@@ -150,29 +152,36 @@ public sealed class TestRunner(TestRun run, IProgress<RunProgress>? progress = n
         Report(phase, clock.Elapsed);
     }
 
-    /// <summary>Collects logs and tears the cluster down; after an interruption (<paramref name="quiet"/>) a failure
-    /// here is expected (the engine may be gone) and must not hide the history, so it is only reported.</summary>
-    private async Task FinishClusterAsync(bool quiet)
+    /// <summary>Collects logs and tears the cluster down. Neither may end the run: the history is already on disk. A
+    /// teardown that fails or outlives <see cref="TeardownDeadline"/> (a container removal timing out on a loaded
+    /// engine) is reported and kept as <see cref="RunRecording.TeardownFailure"/>; the leftovers carry the run's labels.</summary>
+    private async Task FinishClusterAsync()
     {
-        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         Report("collecting logs", TimeSpan.Zero);
-        try
+        using (var logs = new CancellationTokenSource(TimeSpan.FromMinutes(2)))
         {
-            await run.Database.CollectLogsAsync(Path.Combine(run.Directory, RunStore.LogsDirectory), cts.Token).ConfigureAwait(false);
-        }
-        catch (Exception)
-        {
-            // Logs are a convenience; the history is already safe on disk.
+            try
+            {
+                await run.Database.CollectLogsAsync(Path.Combine(run.Directory, RunStore.LogsDirectory), logs.Token).ConfigureAwait(false);
+            }
+            catch (Exception)
+            {
+                // Logs are a convenience; the history is already safe on disk.
+            }
         }
         if (run.KeepCluster) return;
         Report("tearing down", TimeSpan.Zero);
+        using var deadline = new CancellationTokenSource(TeardownDeadline);
         try
         {
-            await run.Database.TeardownAsync(cts.Token).ConfigureAwait(false);
+            await run.Database.TeardownAsync(deadline.Token).ConfigureAwait(false);
         }
-        catch (Exception e) when (quiet)
+        catch (Exception e)
         {
-            Report("tearing down failed: " + e.GetBaseException().Message, TimeSpan.Zero);
+            _teardownFailure = e is OperationCanceledException && deadline.IsCancellationRequested
+                ? $"teardown did not finish within {TeardownDeadline.TotalSeconds:0} s"
+                : e.GetBaseException().Message;
+            Report("tearing down failed: " + _teardownFailure, TimeSpan.Zero);
         }
     }
 

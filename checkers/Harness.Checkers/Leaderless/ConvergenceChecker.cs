@@ -7,7 +7,9 @@ namespace Harness.Checkers.Leaderless;
 /// Convergence after heal, and replica placement. Leaderless stores repair divergent replicas in the background
 /// (Swift's replicator, Dynamo's anti-entropy); after each heal a probe reads every object's copy on every node until
 /// all primaries agree. An object that disagreed in the first sample after a heal converged at the first sample
-/// in which its primaries agree; the time from the heal is its convergence time (p50, max). One that never agreed
+/// in which its primaries agree; the time from the heal is its convergence time (p50, max). The sample before it still
+/// disagreed, so the object converged between the two: <c>last-diverged-p50-ms</c> / <c>-max-ms</c> give that lower
+/// bound, which matters when a probe round is slow (tens of seconds on a loaded machine). One that never agreed
 /// in the window is unconverged, which makes the verdict invalid; one whose poll a later heal or the end of the run
 /// stopped before the window ran out is not judged (<c>interrupted-count</c>). Placement: the objects a non-primary (handoff)
 /// held in any sample, i.e. written by a sloppy quorum, and a table of every object's primaries and handoffs
@@ -23,6 +25,7 @@ public static class ConvergenceChecker
         var healStarts = samples.Where(s => s.Phase == "heal").GroupBy(s => s.Heal).ToDictionary(g => g.Key, g => g.First().HealMs);
         var finalMs = samples.Where(s => s.Phase == "final").Select(s => (long?)s.TimeMs).Min();
         var times = new List<long>();
+        var lows = new List<long>();
         var unconverged = new List<string>();
         var interrupted = 0L;
         foreach (var g in heals)
@@ -30,7 +33,11 @@ public static class ConvergenceChecker
             var ordered = g.OrderBy(s => s.TimeMs).ToList();
             if (ordered[0].Agrees) continue;
             var first = ordered.FirstOrDefault(s => s.Agrees);
-            if (first is not null) times.Add(first.TimeMs - first.HealMs);
+            if (first is not null)
+            {
+                times.Add(first.TimeMs - first.HealMs);
+                lows.Add(ordered[ordered.IndexOf(first) - 1].TimeMs - first.HealMs);
+            }
             else if (CutShort(g.Key.Heal, ordered[0].HealMs, windowMs, healStarts, finalMs)) interrupted++;
             else unconverged.Add($"{g.Key.Container}/{g.Key.Object} (heal {g.Key.Heal})");
         }
@@ -38,6 +45,7 @@ public static class ConvergenceChecker
             .ToDictionary(g => g.Key, g => string.Join(",", g.SelectMany(s => s.Handoffs).Distinct().Order(StringComparer.Ordinal)), StringComparer.Ordinal);
         var finalDisagree = samples.Where(s => s.Phase == "final" && !s.Agrees).Select(s => $"{s.Container}/{s.Object}").ToList();
         times.Sort();
+        lows.Sort();
         var stats = new Dictionary<string, object?>
         {
             ["objects-probed"] = (long)samples.Select(s => (s.Container, s.Object)).Distinct().Count(),
@@ -47,6 +55,8 @@ public static class ConvergenceChecker
             ["interrupted-count"] = interrupted,
             ["convergence-p50-ms"] = times.Count == 0 ? null : times[(times.Count - 1) / 2],
             ["convergence-max-ms"] = times.Count == 0 ? null : times[^1],
+            ["last-diverged-p50-ms"] = lows.Count == 0 ? null : lows[(lows.Count - 1) / 2],
+            ["last-diverged-max-ms"] = lows.Count == 0 ? null : lows[^1],
             ["handoff-object-count"] = (long)handoffs.Count,
             ["final-disagree-count"] = (long)finalDisagree.Count,
         };
@@ -56,7 +66,8 @@ public static class ConvergenceChecker
             ? string.Create(CultureInfo.InvariantCulture, $", {interrupted} not judged (a later heal or the run's end cut the poll short)") : "";
         var summary = samples.Count == 0 ? "no replica samples"
             : string.Create(CultureInfo.InvariantCulture,
-                $"{times.Count + unconverged.Count + interrupted} objects diverged at a heal: {times.Count} converged (p50 {Ms(stats["convergence-p50-ms"])}, max {Ms(stats["convergence-max-ms"])}), " +
+                $"{times.Count + unconverged.Count + interrupted} objects diverged at a heal: {times.Count} converged (p50 {Ms(stats["convergence-p50-ms"])}, max {Ms(stats["convergence-max-ms"])}; " +
+                $"last seen diverged p50 {Ms(stats["last-diverged-p50-ms"])}, max {Ms(stats["last-diverged-max-ms"])}), " +
                 $"{unconverged.Count} not within the window{notJudged}; {handoffs.Count} objects held by handoff nodes");
         return new CheckResult(Name, validity, summary)
         {

@@ -36,6 +36,8 @@ public static class Measures
         ["invisible-count"] = (r, _) => DecidedStat(r, "invisible-count"),
         ["convergence-p50-ms"] = (r, _) => DecidedStat(r, "convergence-p50-ms"),
         ["convergence-max-ms"] = (r, _) => DecidedStat(r, "convergence-max-ms"),
+        ["last-diverged-p50-ms"] = (r, _) => DecidedStat(r, "last-diverged-p50-ms"),
+        ["last-diverged-max-ms"] = (r, _) => DecidedStat(r, "last-diverged-max-ms"),
         ["unconverged-count"] = (r, _) => DecidedStat(r, "unconverged-count"),
         ["handoff-object-count"] = (r, _) => Stat(r, "handoff-object-count"),
         ["stale-after-heal-count"] = (r, _) => Stat(r, "stale-after-heal-count"),

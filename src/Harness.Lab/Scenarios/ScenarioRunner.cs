@@ -4,7 +4,9 @@ using Harness.Core.Checking;
 namespace Harness.Lab.Scenarios;
 
 /// <summary>Runs every variant of a scenario over its seeds through <see cref="TestHarness.RunAsync"/>, takes the
-/// figures from each stored run and evaluates the claim. A run that crashes counts as unknown; the others go on.</summary>
+/// figures from each stored run and evaluates the claim. A run that crashes (even with a cancellation nobody asked
+/// for, such as a deadline inside the run) counts as unknown; the others go on. Only the caller's cancellation and a
+/// missing Docker Engine end the scenario.</summary>
 public static class ScenarioRunner
 {
     public static async Task<ScenarioOutcome> RunAsync(Scenario scenario, RunSettings settings, double? timeLimit, IProgress<string>? progress, CancellationToken ct)
@@ -22,7 +24,7 @@ public static class ScenarioRunner
                     var r = await TestHarness.RunAsync(spec, settings, progress, ct).ConfigureAwait(false);
                     results.Add(new ScenarioRunResult(scenario.Name, run.Label, seed, r.Paths.Directory, r.Verdict, Measures.Of(r.Paths.Directory), clock.Elapsed));
                 }
-                catch (Exception e) when (e is not OperationCanceledException && e is not DockerUnavailableException)
+                catch (Exception e) when (!(e is OperationCanceledException && ct.IsCancellationRequested) && e is not DockerUnavailableException)
                 {
                     progress?.Report($"{scenario.Name}: {run.Label} seed {seed} failed: {e.Message}");
                     results.Add(new ScenarioRunResult(scenario.Name, run.Label, seed, "", Validity.Unknown,

@@ -32,6 +32,24 @@ public class ConvergenceCheckerTests
     }
 
     [Test]
+    public void AnObjectConvergedBetweenItsLastDisagreeingAndItsFirstAgreeingSample()
+    {
+        ReplicaSample[] samples =
+        [
+            Sample("a", 1100, "heal", ("n1", "1"), ("n2", "2"), ("n3", "2")),
+            Sample("a", 3000, "heal", ("n1", "1"), ("n2", "2"), ("n3", "2")),
+            Sample("a", 9000, "heal", ("n1", "2"), ("n2", "2"), ("n3", "2")),
+            Sample("b", 1100, "heal", ("n1", "1"), ("n2", "2"), ("n3", "1")),
+            Sample("b", 1500, "heal", ("n1", "2"), ("n2", "2"), ("n3", "2")),
+        ];
+        var r = ConvergenceChecker.Check(samples);
+        Assert.That(r.Stats["convergence-max-ms"], Is.EqualTo(8000L), "a: first agreeing sample 8 s after the heal");
+        Assert.That(r.Stats["last-diverged-max-ms"], Is.EqualTo(2000L), "a: still diverged 2 s after the heal, so it converged in (2 s, 8 s]");
+        Assert.That(r.Stats["last-diverged-p50-ms"], Is.EqualTo(100L), "b: diverged at 0.1 s, agreed at 0.5 s");
+        Assert.That(r.Summary, Does.Contain("last seen diverged p50 100 ms, max 2000 ms"));
+    }
+
+    [Test]
     public void ReplicasThatNeverAgreeAreInvalid()
     {
         ReplicaSample[] samples =
