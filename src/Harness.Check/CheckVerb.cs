@@ -67,6 +67,7 @@ public static class CheckVerb
         var (result, counts, parse, check) = !r.WholeHistory && checker is IStreamingChecker s && s.Begin(context) is { } stream
             ? Streamed(file, r.Format, stream)
             : Whole(file, r.Format, checker, context);
+        if (runDir is not null && InterruptedRun.Reason(runDir) is { } why) result = InterruptedRun.Wrap(result, why);
         var written = runDir is not null && test is not null ? host.Rewrite(runDir, test, result, check) : [];
         if (r.Json) Console.Out.WriteLine(CheckJson.Render(result, label, counts.Operations, check, parse));
         else CheckSummary.Print(test, counts, result, check, written);

@@ -19,18 +19,14 @@ internal static class RunReports
             Options = options,
         };
         var result = checker.Check(history, context);
-        if (interruption is not null) result = Interrupted(result, interruption);
+        if (interruption is not null)
+        {
+            result = InterruptedRun.Wrap(result, interruption);
+            Core.Storage.AtomicFile.WriteAllText(Path.Combine(dir, InterruptedRun.FileName), interruption + "\n");
+        }
         CheckResultJson.Write(Path.Combine(dir, RunStore.ResultsFile), result);
         return result;
     }
-
-    /// <summary>A run that ended early: what its history shows is kept as the only child, but the verdict is unknown
-    /// (its final phases never ran, so e.g. a write without its final read is not a lost write).</summary>
-    public static CheckResult Interrupted(CheckResult partial, string why) =>
-        new("run", Validity.Unknown, $"the run was interrupted: {why}. The history up to then was checked: {partial.Validity.Word()} ({partial.Summary})")
-        {
-            Children = [partial],
-        };
 
     /// <summary>Writes report, JUnit XML and the store index (each atomically); <paramref name="complete"/> marks a fresh
     /// run finished (removes its running.pid) just before the index is written.</summary>
