@@ -20,8 +20,7 @@ internal sealed partial class ElleJsonFastReader(Stream stream)
     private int _length, _pos;
     private bool _final;
     private bool _afterOperation;
-    private readonly Dictionary<ulong, string> _shortStrings = [];
-    private readonly object?[] _boxes = new object?[1 << 14];
+    private readonly SharedValues _shared = new();
     private readonly List<List<object?>> _scratch = [];
 
     /// <summary>True when the scan stopped before the end of the operation array (the caller must read on with the full reader).</summary>
@@ -112,21 +111,7 @@ internal sealed partial class ElleJsonFastReader(Stream stream)
         while (_pos < _length && _buffer[_pos] is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t') _pos++;
     }
 
-    private string Share(ReadOnlySpan<byte> span)
-    {
-        if (span.Length > 7) return Encoding.ASCII.GetString(span);
-        ulong key = (ulong)span.Length << 56;
-        for (var i = 0; i < span.Length; i++) key |= (ulong)span[i] << (8 * i);
-        if (_shortStrings.TryGetValue(key, out var s)) return s;
-        s = Encoding.ASCII.GetString(span);
-        _shortStrings[key] = s;
-        return s;
-    }
+    private string Share(ReadOnlySpan<byte> span) => _shared.String(span);
 
-    private object Long(long value)
-    {
-        ref var slot = ref _boxes[(int)(value & (_boxes.Length - 1))];
-        if (slot is long held && held == value) return slot;
-        return slot = value;
-    }
+    private object Long(long value) => _shared.Long(value);
 }

@@ -18,11 +18,10 @@ internal sealed class ElleJsonStream(Stream stream, string file)
     private int _length;
     private bool _final;
     private long _passedBytes, _passedLines, _lastLineStart;
-    private readonly Dictionary<ulong, string> _shortStrings = [];
+    private readonly SharedValues _shared = new();
     private readonly List<Op> _ops = [];
     private long _position;
     private readonly List<List<object?>> _scratch = [];
-    private readonly object?[] _boxes = new object?[1 << 14];
 
     /// <summary>0: before the opening '[', 1: inside the array, 2: done.</summary>
     private int _phase;
@@ -135,26 +134,11 @@ internal sealed class ElleJsonStream(Stream stream, string file)
     }
 
     /// <summary>The string of the current string token; short unescaped ones are shared.</summary>
-    public string String(ref Utf8JsonReader reader)
-    {
-        var span = reader.ValueSpan;
-        if (reader.ValueIsEscaped || span.Length > 7 || reader.HasValueSequence) return reader.GetString()!;
-        ulong key = (ulong)span.Length << 56;
-        for (var i = 0; i < span.Length; i++) key |= (ulong)span[i] << (8 * i);
-        if (_shortStrings.TryGetValue(key, out var s)) return s;
-        s = Encoding.UTF8.GetString(span);
-        _shortStrings[key] = s;
-        return s;
-    }
+    public string String(ref Utf8JsonReader reader) =>
+        reader.ValueIsEscaped || reader.HasValueSequence ? reader.GetString()! : _shared.String(reader.ValueSpan);
 
-    /// <summary>The boxed integer, shared with recent equal ones: a list-append history reads each appended value
-    /// many times, and one box per read element would be most of the history's memory.</summary>
-    public object Long(long value)
-    {
-        ref var slot = ref _boxes[(int)(value & (_boxes.Length - 1))];
-        if (slot is long held && held == value) return slot;
-        return slot = value;
-    }
+    /// <summary>The boxed integer, shared with recent equal ones (see <see cref="SharedValues"/>).</summary>
+    public object Long(long value) => _shared.Long(value);
 
     /// <summary>A reusable list for the items of an array at <paramref name="depth"/>.</summary>
     public List<object?> Scratch(int depth)
