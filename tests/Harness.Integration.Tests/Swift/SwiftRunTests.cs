@@ -9,7 +9,7 @@ namespace Harness.Integration.Tests.Swift;
 /// last-writer-wins with and without one proxy's clock 5 s behind.</summary>
 [TestFixture]
 [Category("Docker")]
-[Explicit("Far over 2 min here: at load 50-80 (2026-12-01) a 5-node cluster took 7-8.5 min to start, served about 1 op/s, and the final replica probe took minutes; run with --filter FullyQualifiedName~SwiftRunTests")]
+[Explicit("Left out of CI, which would pass its 45 min with it: on a quiet machine (2026-12-02 07:18, load < 1) the four tests took 1 min 12 s - 1 min 37 s each, 5.5 min in all, and passed; at load 50-80 (2026-12-01) a 5-node cluster took 7-8.5 min to start. Run with --filter FullyQualifiedName~SwiftRunTests")]
 [NonParallelizable]
 public sealed class SwiftRunTests
 {

@@ -11,7 +11,7 @@ namespace Harness.Integration.Tests.Swift;
 /// One cluster serves all three, to keep the suite short on a loaded machine.</summary>
 [TestFixture]
 [Category("Docker")]
-[Explicit("Far over 2 min here: at load 50-80 (2026-12-01) a 5-node cluster took 7-9.5 min to start and one replica probe 1-3 min; run with --filter FullyQualifiedName~SwiftScenarioTests")]
+[Explicit("Left out of CI, which would pass its 45 min with it: on a quiet machine (2026-12-02 07:16, load < 1) the three tests on one cluster took 1.95 min in all, and passed; at load 50-80 (2026-12-01) the cluster took 7-9.5 min to start. Run with --filter FullyQualifiedName~SwiftScenarioTests")]
 [NonParallelizable]
 public sealed class SwiftScenarioTests
 {
