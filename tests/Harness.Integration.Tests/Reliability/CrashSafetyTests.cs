@@ -39,8 +39,8 @@ public sealed class CrashSafetyTests
             runDir = await WaitForRunDirAsync(store, cli);
             var reached = phase switch
             {
-                "cluster" => await WaitAsync(async () => (await ContainersAsync(RunId(runDir))).Length > 0, TimeSpan.FromMinutes(4)),
-                "running" => await WaitAsync(() => Task.FromResult(HistoryLines(runDir) >= 20), TimeSpan.FromMinutes(4)),
+                "cluster" => await Poll.UntilAsync(async () => (await ContainersAsync(RunId(runDir))).Length > 0, TimeSpan.FromMinutes(4)),
+                "running" => await Poll.UntilAsync(() => Task.FromResult(HistoryLines(runDir) >= 20), TimeSpan.FromMinutes(4)),
                 _ => await cli.WaitForLineAsync("pause: " + phase, TimeSpan.FromMinutes(5)),
             };
             Assert.That(reached, Is.True, $"the harness reached {phase}");
@@ -76,24 +76,13 @@ public sealed class CrashSafetyTests
     private static async Task<string> WaitForRunDirAsync(string store, HarnessCli cli)
     {
         string? dir = null;
-        var found = await WaitAsync(() =>
+        var found = await Poll.UntilAsync(() =>
         {
             dir = new RunStore(store).Runs().FirstOrDefault(); // the run's own folder, not a "latest" link to it
             return Task.FromResult(dir is not null);
         }, TimeSpan.FromMinutes(5));
         Assert.That(found, Is.True, "the run created its folder; output:\n" + string.Join("\n", cli.Lines));
         return dir!;
-    }
-
-    private static async Task<bool> WaitAsync(Func<Task<bool>> condition, TimeSpan timeout)
-    {
-        var watch = Stopwatch.StartNew();
-        while (watch.Elapsed < timeout)
-        {
-            if (await condition()) return true;
-            await Task.Delay(250);
-        }
-        return false;
     }
 
     private static async Task<string[]> ContainersAsync(string runId) =>

@@ -36,14 +36,14 @@ public sealed class ImageBuildCrashTests
         {
             using (var cli = HarnessCli.Start(null, ["images", "--recipe", recipe, "--tag", tag, "--store", store]))
             {
-                var building = await WaitAsync(async () => (await BuildContainersAsync(marker)).Length > 0, TimeSpan.FromMinutes(3));
+                var building = await Poll.UntilAsync(async () => (await BuildContainersAsync(marker)).Length > 0, TimeSpan.FromMinutes(3));
                 Assert.That(building, Is.True, "the engine ran the recipe's RUN step; harness said:\n" + string.Join("\n", cli.Lines));
                 await cli.KillAsync();
             }
             var killedAt = Stopwatch.StartNew();
             // A build that went on would keep its step container for the rest of the sleep (the kill lands within
             // seconds of the step starting), then commit and tag: 20 s is well inside that window.
-            var stopped = await WaitAsync(async () => (await BuildContainersAsync(marker)).Length == 0, TimeSpan.FromSeconds(20));
+            var stopped = await Poll.UntilAsync(async () => (await BuildContainersAsync(marker)).Length == 0, TimeSpan.FromSeconds(20));
             TestContext.Out.WriteLine($"build step container gone {killedAt.Elapsed.TotalSeconds:0.0} s after the kill: {stopped}");
             Assert.That(stopped, Is.True, "the engine stopped the build step and removed its container when the harness died");
             await Task.Delay(TimeSpan.FromSeconds(3)); // a build that went on would commit and tag right after its step
@@ -72,16 +72,5 @@ public sealed class ImageBuildCrashTests
     {
         var lines = await DockerCli.Default.RunCheckedAsync(["ps", "-a", "--no-trunc", "--format", "{{.ID}} {{.Command}}"], TimeSpan.FromSeconds(60), CancellationToken.None);
         return lines.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.Contains(marker, StringComparison.Ordinal)).ToArray();
-    }
-
-    private static async Task<bool> WaitAsync(Func<Task<bool>> condition, TimeSpan timeout)
-    {
-        var watch = Stopwatch.StartNew();
-        while (watch.Elapsed < timeout)
-        {
-            if (await condition()) return true;
-            await Task.Delay(250);
-        }
-        return false;
     }
 }
