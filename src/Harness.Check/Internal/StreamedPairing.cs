@@ -11,7 +11,7 @@ namespace Harness.Check.Internal;
 /// </summary>
 internal sealed class StreamedPairing
 {
-    private readonly Dictionary<int, int> _open = new();
+    private readonly PairingCursor _cursor = new();
     private readonly List<Op> _nemesis = new();
     private int _position, _operations, _ok, _fail;
 
@@ -20,25 +20,16 @@ internal sealed class StreamedPairing
 
     public void Add(Op op)
     {
-        var i = _position++;
-        if (op.IsNemesis) _nemesis.Add(op);
-        if (op.Type == OpType.Invoke)
+        var completes = _cursor.Add(op, _position++, out var fault);
+        Fault ??= fault;
+        if (op.IsNemesis)
         {
-            if (_open.TryGetValue(op.Process, out var prior) && !op.IsNemesis)
-                Fault ??= new HistoryPairingException(i, $"process {op.Process} invoked {op.F} while its operation at position {prior} was still open");
-            _open[op.Process] = i;
-            if (!op.IsNemesis) _operations++;
+            _nemesis.Add(op);
+            return;
         }
-        else if (_open.Remove(op.Process))
-        {
-            if (op.IsNemesis) return;
-            if (op.IsOk) _ok++;
-            else if (op.IsFail) _fail++;
-        }
-        else if (!op.IsNemesis)
-        {
-            Fault ??= new HistoryPairingException(i, $"process {op.Process} completed {op.F} ({op.Type}) with no open invocation");
-        }
+        if (op.Type == OpType.Invoke) _operations++;
+        else if (completes >= 0 && op.IsOk) _ok++;
+        else if (completes >= 0 && op.IsFail) _fail++;
     }
 
     public CheckCounts Counts() => new(_operations, _ok, _fail, FaultWindow.From(_nemesis).Count);

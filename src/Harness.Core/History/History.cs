@@ -28,25 +28,14 @@ public sealed class History
     {
         var partner = new int[ops.Count];
         Array.Fill(partner, -1);
-        var open = new Dictionary<int, int>();
+        var cursor = new PairingCursor();
         for (var i = 0; i < ops.Count; i++)
         {
-            var op = ops[i];
-            if (op.Type == OpType.Invoke)
-            {
-                if (open.TryGetValue(op.Process, out var prior) && !op.IsNemesis)
-                    throw new HistoryPairingException(i, $"process {op.Process} invoked {op.F} while its operation at position {prior} was still open");
-                open[op.Process] = i;
-            }
-            else if (open.Remove(op.Process, out var inv))
-            {
-                partner[i] = inv;
-                partner[inv] = i;
-            }
-            else if (!op.IsNemesis)
-            {
-                throw new HistoryPairingException(i, $"process {op.Process} completed {op.F} ({op.Type}) with no open invocation");
-            }
+            var inv = cursor.Add(ops[i], i, out var fault);
+            if (fault is not null) throw fault;
+            if (inv < 0) continue;
+            partner[i] = inv;
+            partner[inv] = i;
         }
         return new History(ops, partner);
     }
